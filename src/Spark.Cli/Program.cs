@@ -1,0 +1,13 @@
+using System.CommandLine;
+using Spark.Cli;
+using Spark.Cli.Commands;
+
+var root = new RootCommand("Spark: reinforcement learning for LLM agents on long-horizon text tasks (SPARK dynamic branching).");
+foreach (var command in new[]
+{
+    DoctorCommand.Create(),
+})
+{
+    root.Subcommands.Add(command);
+}
+return CliRunner.Run(root, args);

@@ -6,6 +6,7 @@ var root = new RootCommand("Spark: reinforcement learning for LLM agents on long
 foreach (var command in new[]
 {
     DoctorCommand.Create(),
+    EnvCommands.Create(),
 })
 {
     root.Subcommands.Add(command);

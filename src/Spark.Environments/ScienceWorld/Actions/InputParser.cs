@@ -1,0 +1,170 @@
+using System.Text;
+using Spark.Environments.ScienceWorld.Objects;
+using Spark.Environments.ScienceWorld.World;
+
+namespace Spark.Environments.ScienceWorld.Actions;
+
+/// <summary>A parsed action: its definition and the objects filling its slots, in pattern order.</summary>
+internal sealed record ActionMatch(ActionDef Def, int[] Objects);
+
+/// <summary>
+/// The original's <c>InputParser</c>: input is lower-cased and stripped of a/an/the, then matched against
+/// every action's trigger pattern, words by prefix and objects by any of their referents (also "X in Y" and
+/// "X on Y" with Y the container). One match runs; several produce the numbered ambiguity prompt.
+/// </summary>
+internal static class InputParser
+{
+    public const string NoMatchMessage = "No known action matches that input.";
+
+    public static List<ActionMatch> Parse(SimWorld w, ActionDef[] defs, string input)
+    {
+        string text = Referents.Tokenize(input.ToLowerInvariant());
+        var all = new List<ActionMatch>();
+        List<int>? visible = null, oracle = null;
+        int perspective = w.AgentLocation;
+        foreach (var def in defs)
+        {
+            if (!FirstWordsMatch(def, text)) continue;
+            var objects = def.IsOracle ? oracle ??= Visibility.ForOracle(w) : visible ??= Visibility.ForParser(w);
+            var found = new List<int[]>();
+            Populate(w, text, def.Pattern, 0, objects, perspective, [], found);
+            foreach (var objs in found)
+                if (!all.Exists(m => m.Def == def && m.Objects.AsSpan().SequenceEqual(objs)))
+                    all.Add(new ActionMatch(def, objs));
+        }
+        return all;
+    }
+
+    static bool FirstWordsMatch(ActionDef def, string text)
+    {
+        foreach (var word in def.Pattern[0].Words!)
+            if (text.StartsWith(word, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    static void Populate(SimWorld w, string text, PatternElement[] pattern, int index, List<int> objects, int perspective,
+        List<int> sofar, List<int[]> found)
+    {
+        if (index == pattern.Length)
+        {
+            if (text.Trim().Length == 0) found.Add([.. sofar]);
+            return;
+        }
+        var element = pattern[index];
+        if (element.Words != null)
+        {
+            foreach (var word in element.Words)
+                if (text.StartsWith(word, StringComparison.Ordinal))
+                    Populate(w, text[word.Length..].Trim(), pattern, index + 1, objects, perspective, sofar, found);
+            return;
+        }
+        var matches = new List<(string Remaining, int Obj)>();
+        foreach (int obj in objects) MatchObject(w, text, obj, perspective, matches);
+        foreach (var (remaining, obj) in matches)
+        {
+            sofar.Add(obj);
+            Populate(w, remaining, pattern, index + 1, objects, perspective, sofar, found);
+            sofar.RemoveAt(sofar.Count - 1);
+        }
+    }
+
+    /// <summary>Adds (rest of input, object) for every referent of the object that prefixes the input, in the
+    /// original's order (referents sorted).</summary>
+    static void MatchObject(SimWorld w, string text, int obj, int perspective, List<(string, int)> output)
+    {
+        var hits = new List<string>();
+        var kind = w.KindOf(obj);
+        if (KindFacts.IsPortal(kind))
+        {
+            foreach (var r in PortalReferents(w, obj, perspective))
+            {
+                var t = Referents.Tokenize(r);
+                if (t.Length > 0 && text.StartsWith(t, StringComparison.Ordinal) && !hits.Contains(t)) hits.Add(t);
+            }
+        }
+        else
+        {
+            var own = Referents.Of(w, obj).Tokens;
+            int container = w.ParentOf(obj);
+            string[] around = container >= 0 ? Referents.Of(w, container).Tokens : [];
+            foreach (var t in own)
+            {
+                if (t.Length == 0 || !text.StartsWith(t, StringComparison.Ordinal)) continue;
+                if (!hits.Contains(t)) hits.Add(t);
+                if (around.Length == 0 || text.Length < t.Length + 4) continue;
+                string joiner = text.Substring(t.Length, Math.Min(4, text.Length - t.Length));
+                if (joiner is not (" in " or " on ")) continue;
+                foreach (var c in around)
+                {
+                    if (c.Length == 0) continue;
+                    string full = t + joiner + c;
+                    if (text.StartsWith(full, StringComparison.Ordinal) && !hits.Contains(full)) hits.Add(full);
+                }
+            }
+        }
+        hits.Sort(StringComparer.Ordinal);
+        foreach (var h in hits) output.Add((text[h.Length..].Trim(), obj));
+    }
+
+    /// <summary>A door's names from one side ("door to kitchen", "kitchen door"); a drain's ("sink drain").</summary>
+    public static string[] PortalReferents(SimWorld w, int portal, int perspective)
+    {
+        ref var p = ref w[portal];
+        if (p.Kind == Kind.Drain)
+        {
+            int from = perspective == p.Owner || w.Contains(perspective, p.Owner) ? p.Owner
+                : perspective == p.Link || w.Contains(perspective, p.Link) ? p.Link : -1;
+            return from >= 0 ? [p.Name, w.NameOf(from) + " " + p.Name] : [p.Name];
+        }
+        int to = w.PortalDestination(portal, perspective);
+        if (to >= 0) return [p.Name, p.Name + " to " + w.NameOf(to), w.NameOf(to) + " " + p.Name];
+        string a = w.NameOf(p.Owner), b = w.NameOf(p.Link);
+        return [p.Name, p.Name + " from " + a + " to " + b, p.Name + " from " + b + " to " + a];
+    }
+
+    /// <summary>The numbered choice the original prints when several actions match.</summary>
+    public static string AmbiguityMessage(SimWorld w, List<ActionMatch> matches)
+    {
+        var ordered = OrderForChoice(matches);
+        var sb = new StringBuilder();
+        var names = ordered.Select(m => m.Def.Name).Distinct().ToList();
+        if (names.Count > 1)
+            sb.Append("Ambiguous request: Multiple different possible actions were matched to this input (")
+              .Append(string.Join(", ", names))
+              .Append("). It's possible the action space needs to be refined to remove possible duplicate/ambiguous patterns.");
+        sb.Append("Ambiguous request: Please enter the number for the action you intended (or blank to cancel):\n");
+        for (int i = 0; i < ordered.Count; i++)
+            sb.Append(i).Append(":\t").Append(HumanReadable(w, ordered[i])).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>Matches grouped by action name (the order the choice numbers refer to).</summary>
+    public static List<ActionMatch> OrderForChoice(List<ActionMatch> matches) =>
+        [.. matches.Select((m, i) => (m, i)).OrderBy(x => x.m.Def.Name, StringComparer.Ordinal).ThenBy(x => x.i).Select(x => x.m)];
+
+    /// <summary>"focus on thermometer (in kitchen)": words, then each object with the containers it is in.</summary>
+    public static string HumanReadable(SimWorld w, ActionMatch match)
+    {
+        var parts = new List<string>();
+        int slot = 0;
+        foreach (var element in match.Def.Pattern)
+        {
+            if (element.Words != null)
+            {
+                parts.Add(element.Words[0]);
+                continue;
+            }
+            int obj = match.Objects[slot++];
+            var sb = new StringBuilder(Names.Descript(w, obj));
+            var chain = new List<string>();
+            for (int c = w.ParentOf(obj); c >= 0; c = w.ParentOf(c))
+            {
+                chain.Add("in " + w.NameOf(c));
+                if (c == w.AgentLocation) break;
+            }
+            if (chain.Count > 0) sb.Append(" (").Append(string.Join(", ", chain)).Append(')');
+            parts.Add(sb.ToString());
+        }
+        return string.Join(' ', parts);
+    }
+}

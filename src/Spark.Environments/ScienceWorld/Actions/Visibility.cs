@@ -1,0 +1,103 @@
+using Spark.Environments.ScienceWorld.Objects;
+using Spark.Environments.ScienceWorld.World;
+
+namespace Spark.Environments.ScienceWorld.Actions;
+
+/// <summary>
+/// Which objects an action can name, as the original collects them: the parser sees what is accessible
+/// (through open containers, hidden terminals included); the valid-action list walks everything in the room
+/// (closed containers too); the object list shows what is accessible and not hidden.
+/// </summary>
+internal static class Visibility
+{
+    /// <summary>The original's <c>collectAccessibleObjects(root, includeHidden)</c>, in insertion order.</summary>
+    public static void Accessible(SimWorld w, int root, bool includeHidden, List<int> output, HashSet<int> seen)
+    {
+        if (includeHidden || !w.IsHidden(root)) Add(root, output, seen);
+        foreach (int portal in w.PortalsOf(root))
+        {
+            Add(portal, output, seen);
+            int to = w.PortalDestination(portal, root);
+            if (to >= 0) Add(to, output, seen);
+        }
+        if (includeHidden || !w.IsHidden(root)) ContainedAccessible(w, root, includeHidden, output, seen);
+    }
+
+    static void ContainedAccessible(SimWorld w, int obj, bool includeHidden, List<int> output, HashSet<int> seen)
+    {
+        foreach (int c in w.Children(obj))
+        {
+            if (w.IsHidden(c) && !includeHidden) continue;
+            Add(c, output, seen);
+            var kind = w.KindOf(c);
+            if (KindFacts.IsPolarized(kind))
+            {
+                Add(Electrical.Anode(c), output, seen);
+                Add(Electrical.Cathode(c), output, seen);
+            }
+            else if (KindFacts.IsUnpolarized(kind) || (includeHidden && Electrical.HasUnpolarizedTerminals(w, c)))
+            {
+                Add(Electrical.Terminal1(c), output, seen);
+                Add(Electrical.Terminal2(c), output, seen);
+            }
+            if (w.IsOpenContainer(c)) ContainedAccessible(w, c, includeHidden, output, seen);
+        }
+        // The original adds portals only when they are hidden or hidden ones are wanted.
+        if (includeHidden)
+            foreach (int p in w.PortalsOf(obj)) Add(p, output, seen);
+    }
+
+    /// <summary>The original's <c>collectObjects(root, includeHidden = false)</c>: everything visible in the
+    /// room whatever containers are closed, with portals and the places they lead to.</summary>
+    public static void All(SimWorld w, int root, List<int> output, HashSet<int> seen)
+    {
+        if (!w.IsHidden(root)) Add(root, output, seen);
+        foreach (int portal in w.PortalsOf(root))
+        {
+            Add(portal, output, seen);
+            int to = w.PortalDestination(portal, root);
+            if (to >= 0) Add(to, output, seen);
+        }
+        if (w.IsHidden(root)) return;
+        foreach (int c in w.Children(root)) All(w, c, output, seen);
+    }
+
+    static void Add(int id, List<int> output, HashSet<int> seen)
+    {
+        if (seen.Add(id)) output.Add(id);
+    }
+
+    /// <summary>Objects the parser can match for ordinary actions: the agent's room and the agent itself, by id.</summary>
+    public static List<int> ForParser(SimWorld w)
+    {
+        var list = new List<int>(128);
+        var seen = new HashSet<int>();
+        Accessible(w, w.AgentLocation, true, list, seen);
+        Accessible(w, w.Agent, true, list, seen);
+        list.Sort();
+        return list;
+    }
+
+    /// <summary>Objects the parser can match for oracle actions (teleport): the whole accessible world.</summary>
+    public static List<int> ForOracle(SimWorld w)
+    {
+        var list = new List<int>(512);
+        Accessible(w, w.Universe, true, list, []);
+        list.Sort();
+        return list;
+    }
+
+    /// <summary>Visible objects anywhere under <paramref name="root"/> (closed containers included, hidden ones
+    /// skipped), the original's <c>getContainedObjectsAndPortalsRecursive(includeHidden = false)</c>.</summary>
+    public static void VisibleRecursive(SimWorld w, int root, List<int> output)
+    {
+        foreach (int c in w.Children(root))
+        {
+            if (w.IsHidden(c)) continue;
+            output.Add(c);
+            VisibleRecursive(w, c, output);
+        }
+        foreach (int p in w.PortalsOf(root))
+            if (!w.IsHidden(p)) output.Add(p);
+    }
+}

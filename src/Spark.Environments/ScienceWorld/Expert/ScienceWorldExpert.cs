@@ -1,0 +1,38 @@
+using Spark.Core.Environments;
+
+namespace Spark.Environments.ScienceWorld.Expert;
+
+/// <summary>A way of solving one family of task types.</summary>
+internal interface IStrategy
+{
+    void Solve(ExpertSession session);
+}
+
+/// <summary>
+/// Solves every implemented ScienceWorld task type the way the original's gold agents do (go to the right
+/// place, look, focus, act, measure, wait), from what the task description and the observations show, and
+/// explains each step in one sentence.
+/// </summary>
+public sealed class ScienceWorldExpert : IExpert
+{
+    static readonly Dictionary<string, IStrategy> Strategies = new()
+    {
+        ["find-living-thing"] = new FindStrategy(),
+        ["find-non-living-thing"] = new FindStrategy(),
+        ["find-plant"] = new FindStrategy(),
+        ["find-animal"] = new FindStrategy(),
+    };
+
+    public static IReadOnlyCollection<string> SupportedTaskTypes => Strategies.Keys;
+
+    public ExpertTrajectory Solve(IEnvironment env, StepResult initial, Random random)
+    {
+        if (env is not ScienceWorldEnvironment sw)
+            throw new ArgumentException($"the ScienceWorld expert needs a {nameof(ScienceWorldEnvironment)}, got {env.GetType().Name}", nameof(env));
+        if (!Strategies.TryGetValue(sw.Task.TaskType, out var strategy))
+            throw new ArgumentException($"no expert strategy for task type '{sw.Task.TaskType}'", nameof(env));
+        var session = new ExpertSession(sw, initial, random);
+        strategy.Solve(session);
+        return session.Finish();
+    }
+}

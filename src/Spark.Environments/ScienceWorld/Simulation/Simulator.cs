@@ -1,0 +1,133 @@
+using Spark.Environments.ScienceWorld.Objects;
+using Spark.Environments.ScienceWorld.World;
+
+namespace Spark.Environments.ScienceWorld.Simulation;
+
+/// <summary>
+/// One universe tick, as the original's <c>EnvObject.tick</c>: depth-first from the universe, children in id
+/// order then portals; each object first runs its own behaviour (heaters, sinks, life cycles, circuits),
+/// then burning, heat exchange with and among its contents, change of state and conduction.
+/// </summary>
+internal static class Simulator
+{
+    const int MaxChildren = 96;
+
+    public static void Tick(SimWorld w)
+    {
+        w.Ticks++;
+        TickObject(w, w.Universe);
+    }
+
+    static void TickObject(SimWorld w, int id)
+    {
+        ref var o = ref w[id];
+        if (o.TickStamp == w.Ticks || o.Has(ObjFlags.Deleted)) return;
+        switch (o.Kind)
+        {
+            case Kind.Terminal:
+            case Kind.Anode:
+            case Kind.Cathode:
+                o.TickStamp = w.Ticks;  // no material, no contents: nothing happens to terminals
+                return;
+            case Kind.Bee:
+                Living.BeeTick(w, id);
+                break;
+        }
+        BeforeBaseTick(w, id);
+        BaseTick(w, id);
+    }
+
+    /// <summary>The kind-specific part that the original's subclasses run before <c>super.tick()</c>.</summary>
+    static void BeforeBaseTick(SimWorld w, int id)
+    {
+        switch (w.KindOf(id))
+        {
+            case Kind.Stove:
+            case Kind.Oven:
+            case Kind.BlastFurnace:
+            case Kind.Fridge:
+            case Kind.Freezer:
+            case Kind.UltraColdFreezer:
+                Thermal.HeatOrCoolContents(w, id);
+                break;
+            case Kind.Sink:
+            case Kind.Bathtub:
+                if (w.Has(id, ObjFlags.Activated)) Water.Fill(w, id);
+                break;
+            case Kind.Toilet:
+                Water.ToiletTick(w, id);
+                break;
+            case Kind.FlowerPot:
+                if (w.Shared.Has(Simplifications.SelfWateringFlowerPots)) Water.Refill(w, id);
+                break;
+            case Kind.SelfWateringFlowerPot:
+            case Kind.Fountain:
+                Water.Refill(w, id);
+                break;
+            case Kind.Ground:
+                w.MoveAllChildren(id, w.ParentOf(id));
+                break;
+            case Kind.StopWatch:
+                StopWatchTick(w, id);
+                break;
+            case Kind.Battery:
+            case Kind.Generator:
+                Electrical.GeneratorTick(w, id);
+                break;
+            case Kind.SolarPanel:
+            case Kind.WindGenerator:
+                Electrical.RenewableTick(w, id);
+                Electrical.GeneratorTick(w, id);
+                break;
+            case Kind.LightBulb:
+            case Kind.ElectricMotor:
+            case Kind.ElectricBuzzer:
+                Electrical.PolarizedUserTick(w, id);
+                break;
+            case Kind.Wire:
+                Electrical.UnpolarizedTick(w, id, activateDevice: true);
+                break;
+            case Kind.Animal:
+            case Kind.Bee:
+                Living.AnimalTick(w, id);
+                break;
+            case Kind.Plant:
+                Living.PlantTick(w, id);
+                break;
+            case Kind.Flower:
+                Living.FlowerTick(w, id);
+                break;
+            case Kind.Drain:
+                Water.DrainTick(w, id);
+                break;
+        }
+    }
+
+    static void BaseTick(SimWorld w, int id)
+    {
+        if (w.Has(id, ObjFlags.Deleted)) return;
+        Thermal.CombustionTick(w, id);
+
+        Span<int> children = stackalloc int[MaxChildren];
+        int n = w.ChildrenInto(id, children);
+        children = children[..n];
+        Thermal.ExchangeHeat(w, id, children);
+        Thermal.ChangeOfState(w, id);
+        Electrical.UnpolarizedTick(w, id, activateDevice: false);
+
+        foreach (int child in children) TickObject(w, child);
+        foreach (int portal in w.PortalsOf(id)) TickObject(w, portal);
+        w[id].TickStamp = w.Ticks;
+    }
+
+    static void StopWatchTick(SimWorld w, int id)
+    {
+        ref var o = ref w[id];
+        if (o.Has(ObjFlags.Activated))
+        {
+            o.StageTicks++;
+            o.Counter = o.StageTicks;
+        }
+        else o.StageTicks = 0;
+    }
+}

@@ -1,0 +1,142 @@
+using Spark.Environments.ScienceWorld.Objects;
+using Spark.Environments.ScienceWorld.World;
+
+namespace Spark.Environments.ScienceWorld.Simulation;
+
+/// <summary>Heat sources and coolers, conduction between touching objects, burning and change of state
+/// (the original's <c>HeatTransfer</c>, <c>Combustion</c> and <c>StateOfMatter</c>).</summary>
+internal static class Thermal
+{
+    const double Coefficient = 0.10;
+    const double MaxTransfer = 1000;
+    const double BurnDelta = 200;
+
+    public static double MaxTemperature(Kind heater) => heater switch
+    {
+        Kind.Stove => 260,
+        Kind.Oven => 540,
+        Kind.BlastFurnace => 3000,
+        Kind.Lighter => 2200,
+        _ => 0,
+    };
+
+    public static double MinTemperature(Kind cooler) => cooler switch
+    {
+        Kind.Fridge => 2,
+        Kind.Freezer => -18,
+        Kind.UltraColdFreezer => -86,
+        _ => 0,
+    };
+
+    static double Clip(double increment) => Math.Abs(increment) > MaxTransfer ? MaxTransfer * Math.Sign(increment) : increment;
+
+    /// <summary>A running heater warms, a running cooler chills, each object it contains by 10% of the difference.</summary>
+    public static void HeatOrCoolContents(SimWorld w, int device)
+    {
+        if (!w.Has(device, ObjFlags.Activated)) return;
+        var kind = w.KindOf(device);
+        bool heater = KindFacts.IsHeatSource(kind);
+        double set = heater ? MaxTemperature(kind) : MinTemperature(kind);
+        foreach (int obj in w.Children(device))
+        {
+            if (!w.HasMaterial(obj)) continue;
+            ref var o = ref w[obj];
+            if (heater ? o.Temperature < set : o.Temperature > set)
+                o.Temperature += Clip((set - o.Temperature) * Coefficient);
+        }
+    }
+
+    /// <summary>Conduction between a container and each object in it, then between every pair of objects.</summary>
+    public static void ExchangeHeat(SimWorld w, int container, ReadOnlySpan<int> children)
+    {
+        Span<int> warm = stackalloc int[children.Length];
+        int n = 0;
+        foreach (int c in children)
+            if (w.HasMaterial(c)) warm[n++] = c;
+        if (n == 0) return;
+        if (w.HasMaterial(container))
+            for (int i = 0; i < n; i++) Touch(w, container, warm[i]);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < i; j++)
+                Touch(w, warm[i], warm[j]);
+    }
+
+    static void Touch(SimWorld w, int a, int b)
+    {
+        ref var oa = ref w[a];
+        ref var ob = ref w[b];
+        if (oa.Temperature == ob.Temperature) return;
+        double k = Math.Min(w.MaterialOf(a).ThermalConductivity, w.MaterialOf(b).ThermalConductivity);
+        oa.Temperature += Clip((ob.Temperature - oa.Temperature) * k * Coefficient);
+        ob.Temperature += Clip((oa.Temperature - ob.Temperature) * k * Coefficient);
+    }
+
+    /// <summary>Solid below the melting point, gas above the boiling point; renames the object when its
+    /// material has a name for the new state ("water" → "steam").</summary>
+    public static void ChangeOfState(SimWorld w, int id)
+    {
+        if (!w.HasMaterial(id)) return;
+        ref var o = ref w[id];
+        var m = w.MaterialOf(id);
+        var state = o.Temperature < m.MeltingPoint ? Matter.Solid : o.Temperature > m.BoilingPoint ? Matter.Gas : Matter.Liquid;
+        if (state == o.State) return;
+        o.State = state;
+        if (m.NameIn(state) is { } name) w.Rename(id, name);
+    }
+
+    /// <summary>Sets an object alight (the lighter, or reaching its combustion point).</summary>
+    public static string SetOnFire(SimWorld w, int id)
+    {
+        if (!w.HasMaterial(id)) return "That is not flammable.";
+        ref var o = ref w[id];
+        if (o.Has(ObjFlags.Combusting)) return "The " + o.Name + " is already on fire.";
+        if (o.CombustionTicks <= 0) return "The " + o.Name + " is not flammable.";
+        o.Flags |= ObjFlags.Combusting | ObjFlags.Combusted;
+        w.Touch(id);
+        return "The " + o.Name + " catches fire.";
+    }
+
+    public static void CombustionTick(SimWorld w, int id)
+    {
+        if (!w.HasMaterial(id)) return;
+        var m = w.MaterialOf(id);
+        if (w[id].Temperature >= m.CombustionPoint && !w.Has(id, ObjFlags.Combusting)) SetOnFire(w, id);
+        if (!w.Has(id, ObjFlags.Combusting) || w[id].CombustionTicks <= 0) return;
+
+        double burning = m.CombustionPoint + BurnDelta;
+        w[id].CombustionTicks--;
+        if (w[id].Temperature < burning) w[id].Temperature = burning;
+        if (w[id].CombustionTicks == 0)
+        {
+            w[id].Set(ObjFlags.Combusting, false);
+            w.Touch(id);
+            int container = w.ParentOf(id);
+            int ash = Things.Substance(w, Materials.Ash);
+            w[ash].Temperature = w[id].Temperature;
+            if (container >= 0) w.AddChild(container, ash);
+            w.Delete(id, expelContents: true);
+        }
+        PutOutWithWater(w, id);
+    }
+
+    /// <summary>Liquid water touching a burning object puts the fire out.</summary>
+    static void PutOutWithWater(SimWorld w, int id)
+    {
+        var candidates = new List<int>();
+        foreach (int c in w.Children(id)) candidates.Add(c);
+        int container = w.ParentOf(id);
+        if (container >= 0)
+            foreach (int c in w.Children(container)) candidates.Add(c);
+        candidates.Sort();
+        foreach (int c in candidates)
+        {
+            if (!w.HasMaterial(c)) continue;
+            if (w.MaterialOf(c).SubstanceName != "water" || w[c].State != Matter.Liquid) continue;
+            w[c].Temperature = w[id].Temperature;
+            w[id].Set(ObjFlags.Combusting, false);
+            w[id].Temperature = w.MaterialOf(id).CombustionPoint - 10;
+            w.Touch(id);
+            return;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Spark.Environments.ScienceWorld.World;
+
+namespace Spark.Environments.ScienceWorld.Tasks.Goals;
+
+internal enum GoalResult : byte { Unsuccessful, Success, Failure }
+
+/// <summary>What a goal may look at: the world, the sequence's progress, and its own scratch slot.</summary>
+internal readonly struct GoalContext(SimWorld world, GoalState state, int slot)
+{
+    public SimWorld World { get; } = world;
+    public GoalState State { get; } = state;
+    public int Slot { get; } = slot;
+
+    /// <summary>Per-goal memory (a starting room, an initial temperature, a tick count), NaN when unset.</summary>
+    public double Scratch
+    {
+        get => State.Scratch[Slot];
+        set => State.Scratch[Slot] = value;
+    }
+
+    public int AgentLocation => World.AgentLocation;
+
+    /// <summary>Records the object the goal was satisfied with (the original's <c>satisfiedWithObject</c>).</summary>
+    public GoalResult SatisfiedWith(int obj)
+    {
+        State.SatisfiedWith[Slot] = obj;
+        return GoalResult.Success;
+    }
+
+    /// <summary>True unless an earlier goal was satisfied with a different object.</summary>
+    public bool SameAsLast(int obj) => State.LastSatisfied < 0 || State.LastSatisfied == obj;
+}
+
+/// <summary>
+/// One subgoal (the original's <c>Goal</c>). Ordered goals are checked against the focused object; unordered
+/// ones first without an object, then with it. Immutable: per-episode memory lives in <see cref="GoalState"/>.
+/// </summary>
+internal abstract class Goal(string description)
+{
+    public string Description { get; } = description;
+    public bool IsOptional { get; init; }
+    public bool DefocusOnSuccess { get; init; }
+    public string Key { get; init; } = "";
+    public string[] Prerequisites { get; init; } = [];
+
+    /// <summary>Evaluates the goal; <paramref name="obj"/> is the focused object, or −1.</summary>
+    public abstract GoalResult Evaluate(GoalContext ctx, int obj);
+
+    protected static GoalResult Result(bool ok) => ok ? GoalResult.Success : GoalResult.Unsuccessful;
+
+    /// <summary>Name match as the goals test it: the object's name or its descriptive name, case-insensitive.</summary>
+    protected static bool Named(SimWorld w, int id, string name) =>
+        string.Equals(w.NameOf(id), name, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Objects.Names.Descript(w, id), name, StringComparison.OrdinalIgnoreCase);
+}

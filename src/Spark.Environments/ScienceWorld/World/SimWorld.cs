@@ -1,0 +1,148 @@
+using Spark.Environments.ScienceWorld.Objects;
+
+namespace Spark.Environments.ScienceWorld.World;
+
+/// <summary>
+/// The object tree of one ScienceWorld episode: every object's state in one array (ids are the original's
+/// uuid order), plus the few global counters. <see cref="Clone"/> copies the array; everything immutable
+/// lives in <see cref="Shared"/>.
+/// </summary>
+internal sealed partial class SimWorld
+{
+    ObjectState[] _objects;
+    int _count;
+    /// <summary>Cached referents per object (null = stale). Immutable, so clones share them.</summary>
+    RefSet?[] _referents;
+
+    public WorldShared Shared { get; }
+    public int Universe { get; private set; } = -1;
+    public int Agent { get; set; } = -1;
+    public int Inventory { get; set; } = -1;
+    /// <summary>Universe ticks so far (the original's <c>curIter</c>, "moves").</summary>
+    public int Ticks { get; set; }
+    /// <summary>Remaining extra ticks of a wait action.</summary>
+    public int WaitCounter { get; set; }
+    /// <summary>The object the agent focused on (the original's one-object monitor), −1 none.</summary>
+    public int Focus { get; set; } = -1;
+    /// <summary>State of the small generator bees use to choose where to fly (deterministic per episode).</summary>
+    public ulong BeeRandom { get; set; }
+
+    public SimWorld(WorldShared shared, int capacity = 512)
+    {
+        Shared = shared;
+        _objects = new ObjectState[capacity];
+        _referents = new RefSet?[capacity];
+    }
+
+    SimWorld(SimWorld other)
+    {
+        Shared = other.Shared;
+        _objects = new ObjectState[other._objects.Length];
+        Array.Copy(other._objects, _objects, other._count);
+        _referents = new RefSet?[other._referents.Length];
+        Array.Copy(other._referents, _referents, other._count);
+        _count = other._count;
+        Universe = other.Universe;
+        Agent = other.Agent;
+        Inventory = other.Inventory;
+        Ticks = other.Ticks;
+        WaitCounter = other.WaitCounter;
+        Focus = other.Focus;
+        BeeRandom = other.BeeRandom;
+    }
+
+    public SimWorld Clone() => new(this);
+
+    public int Count => _count;
+
+    public ref ObjectState this[int id] => ref _objects[id];
+
+    public Kind KindOf(int id) => _objects[id].Kind;
+    public string NameOf(int id) => _objects[id].Name;
+    public int ParentOf(int id) => _objects[id].Parent;
+    public bool Has(int id, ObjFlags f) => _objects[id].Has(f);
+    public bool IsHidden(int id) => _objects[id].Has(ObjFlags.Hidden);
+    public bool HasMaterial(int id) => _objects[id].Material >= 0;
+    public Material MaterialOf(int id) => Shared.Materials[_objects[id].Material];
+    public bool IsOpenContainer(int id) => _objects[id].Has(ObjFlags.Container) && _objects[id].Has(ObjFlags.Open);
+
+    /// <summary>Creates an object. Objects other than terminals and polarized components get two hidden
+    /// terminals first, exactly as the original's constructor does (so their ids precede the owner's).</summary>
+    public int Create(Kind kind, string name, ObjFlags flags = ObjFlags.Movable, Material? material = null)
+    {
+        int t1 = -1, t2 = -1;
+        if (!KindFacts.HasNoTerminals(kind))
+        {
+            t1 = Allocate(Kind.Terminal, "terminal 1", ObjFlags.Hidden, null);
+            t2 = Allocate(Kind.Terminal, "terminal 2", ObjFlags.Hidden, null);
+        }
+        int id = Allocate(kind, name, flags, material);
+        if (t1 >= 0)
+        {
+            _objects[t1].Owner = id;
+            _objects[t2].Owner = id;
+            AddChild(id, t1);
+            AddChild(id, t2);
+        }
+        if (kind == Kind.Universe) Universe = id;
+        return id;
+    }
+
+    /// <summary>Adds a terminal (anode, cathode, or a wire's visible terminal) to a component.</summary>
+    public int CreateTerminal(int owner, Kind kind, string name)
+    {
+        int id = Allocate(kind, name, ObjFlags.None, null);
+        _objects[id].Owner = owner;
+        AddChild(owner, id);
+        return id;
+    }
+
+    int Allocate(Kind kind, string name, ObjFlags flags, Material? material)
+    {
+        if (_count == _objects.Length)
+        {
+            Array.Resize(ref _objects, _objects.Length * 2);
+            Array.Resize(ref _referents, _referents.Length * 2);
+        }
+        int id = _count++;
+        ref var o = ref _objects[id];
+        o = default;
+        o.Parent = o.FirstChild = o.Next = o.Owner = o.Link = -1;
+        o.Kind = kind;
+        o.Flags = flags;
+        o.Name = name;
+        o.Voltage = -1;
+        o.Material = -1;
+        o.Data = -1;
+        if (material != null) SetMaterial(id, material);
+        return id;
+    }
+
+    public void SetMaterial(int id, Material material)
+    {
+        ref var o = ref _objects[id];
+        o.Material = (short)Shared.MaterialId(material);
+        o.Temperature = material.Temperature;
+        o.State = material.InitialState;
+        o.CombustionTicks = (short)material.CombustionTicks;
+        o.Set(ObjFlags.Combusted, material.HasCombusted);
+    }
+
+    public void Rename(int id, string name)
+    {
+        if (_objects[id].Name == name) return;
+        _objects[id].Name = name;
+        Touch(id);
+    }
+
+    /// <summary>Marks an object's referents (and its container's content referents) stale.</summary>
+    public void Touch(int id)
+    {
+        _referents[id] = null;
+        int p = _objects[id].Parent;
+        if (p >= 0) _referents[p] = null;
+    }
+
+    public RefSet? CachedReferents(int id) => _referents[id];
+    public void CacheReferents(int id, RefSet referents) => _referents[id] = referents;
+}

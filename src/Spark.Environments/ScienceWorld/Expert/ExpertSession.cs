@@ -91,11 +91,27 @@ internal sealed class ExpertSession(ScienceWorldEnvironment env, StepResult init
     static string Fill(string format, string[][] candidates, int[] picks) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, format, candidates.Select((c, i) => (object)c[picks[i]]).ToArray());
 
+    static readonly HashSet<string> Generic = ["object", "living thing", "organism", "substance", "component", "terminal", "container"];
+
+    /// <summary>Names to try for an object, most natural first: terminals as "battery anode" (the gold agent's
+    /// style); otherwise the name as shown, the plain name, the object's other names (short to long), the same
+    /// "in" its container, and last the original's unique referent and every other referent.</summary>
     string[] Candidates(int obj)
     {
-        var chosen = Name(obj);
-        var others = UniqueReferents.WithContainers(World, obj, Here).Where(r => r != chosen);
-        return [chosen, .. others];
+        var names = new List<string>();
+        if (KindFacts.IsTerminal(World.KindOf(obj))) names.Add(World.NameOf(World[obj].Owner) + " " + World.NameOf(obj));
+        if (KindFacts.IsPortal(World.KindOf(obj))) names.Add(UniqueReferents.Canonical(World, obj, Here));
+        names.Add(Names.Descript(World, obj));
+        names.Add(World.NameOf(obj));
+        string plain = World.NameOf(obj);
+        var own = Referents.Of(World, obj).Raw.Where(r => !Generic.Contains(r))
+            .OrderBy(r => r.StartsWith(plain, StringComparison.Ordinal) ? 0 : 1).ThenBy(r => r.Length).ToList();
+        names.AddRange(own);
+        int container = World.ParentOf(obj);
+        if (container >= 0) names.AddRange(own.Select(r => r + " in " + World.NameOf(container)));
+        names.Add(Name(obj));
+        names.AddRange(UniqueReferents.WithContainers(World, obj, Here));
+        return [.. names.Select(n => n.ToLowerInvariant()).Distinct()];
     }
 
     /// <summary>Goes to a room: teleports when the simplification allows it, otherwise walks through doors

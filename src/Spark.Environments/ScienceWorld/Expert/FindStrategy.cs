@@ -1,3 +1,4 @@
+using Spark.Environments.ScienceWorld.Objects;
 using Spark.Environments.ScienceWorld.World;
 
 namespace Spark.Environments.ScienceWorld.Expert;
@@ -18,10 +19,10 @@ internal sealed class FindStrategy : IStrategy
             s.Look(false, Phrases.Pick(r, $"I look around the {boxRoom} to choose an object to put in the {box}.",
                 $"Let me see what objects the {boxRoom} holds."));
             int thing = PickNonLiving(s, box);
-            string what = s.Described(thing);
+            string what = Names.Descript(s.World, thing);
             s.Act(s.Phrase("focus on {0}", thing), [thing], false, Phrases.Pick(r,
-                $"I see {what}, which is not alive, so I focus on it.",
-                $"{Capital(what)} is a non-living thing, so it is a good choice; I focus on it."));
+                $"I see {Article(what)} {what}, which is not alive, so I focus on it.",
+                $"The {what} is a non-living thing, so it is a good choice; I focus on it."));
             int boxId = BoxIn(s, box);
             s.Act(s.Phrase("move {0} to {1}", thing, boxId), [thing, boxId], false, Phrases.Pick(r,
                 $"Now I move the {s.NameOf(thing)} into the {box} as the task asks.",
@@ -49,20 +50,21 @@ internal sealed class FindStrategy : IStrategy
             s.Look(true, Phrases.Pick(r, $"I look around the {other}.", $"Let me see what the {other} holds."));
             found = PickLiving(s, subject);
         }
-        string desc = s.Described(found);
+        string shown = Names.Descript(s.World, found);
         s.Act(s.Phrase("focus on {0}", found), [found], false, Phrases.Pick(r,
-            $"I see {desc}; it is {Article(subject)} {subject}, so I focus on it.",
-            $"{Capital(desc)} counts as {Article(subject)} {subject}, so I focus on it."));
+            $"I see {Article(shown)} {shown}; it is {Article(subject)} {subject}, so I focus on it.",
+            $"{Capital(Article(shown))} {shown} counts as {Article(subject)} {subject}, so I focus on it."));
         bool plant = s.KindOf(found) == Kind.Plant;
         int carry = plant ? s.ContainerOf(found) : found;
         s.Act(s.Phrase("pick up {0}", carry), [carry], false, plant
             ? Phrases.Pick(r, $"A plant needs its soil, so I pick up the whole {s.NameOf(carry)} it grows in.",
                 $"I carry the plant in its {s.NameOf(carry)} so it keeps its soil and water.")
-            : Phrases.Pick(r, $"I pick up the {s.NameOf(found)} to carry it to the {box}.", $"I take the {s.NameOf(found)} with me."));
+            : Phrases.Pick(r, $"I pick up the {shown} to carry it to the {box}.", $"I take the {shown} with me."));
         s.GoTo(boxRoom, false, Phrases.Pick(r, $"The {box} is in the {boxRoom}, so I go there.", $"Next I bring it to the {boxRoom}, where the {box} is."));
         int target = BoxIn(s, box);
+        string carried = Names.Descript(s.World, carry);
         s.Act(s.Phrase("move {0} to {1}", carry, target), [carry, target], false, Phrases.Pick(r,
-            $"I put the {s.NameOf(carry)} into the {box} to finish the task.", $"Finally I move the {s.NameOf(carry)} into the {box}."));
+            $"I put the {carried} into the {box} to finish the task.", $"Finally I move the {carried} into the {box}."));
     }
 
     static int BoxIn(ExpertSession s, string box) => s.InView().First(o => s.NameOf(o) == box);
@@ -95,6 +97,6 @@ internal sealed class FindStrategy : IStrategy
             .First();
     }
 
-    static string Article(string noun) => noun.StartsWith('a') ? "an" : "a";
+    static string Article(string noun) => noun.Length > 0 && "aeiou".Contains(noun[0]) ? "an" : "a";
     static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

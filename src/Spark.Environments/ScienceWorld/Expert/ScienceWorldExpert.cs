@@ -21,6 +21,16 @@ public sealed class ScienceWorldExpert : IExpert
         ["find-non-living-thing"] = new FindStrategy(),
         ["find-plant"] = new FindStrategy(),
         ["find-animal"] = new FindStrategy(),
+        ["lifespan-longest-lived"] = new LifespanStrategy(),
+        ["lifespan-shortest-lived"] = new LifespanStrategy(),
+        ["lifespan-longest-lived-then-shortest-lived"] = new LifespanStrategy(),
+        ["identify-life-stages-1"] = new LifeStagesStrategy(),
+        ["identify-life-stages-2"] = new LifeStagesStrategy(),
+        ["power-component"] = new PowerComponentStrategy(),
+        ["boil"] = new ChangeOfStateStrategy(),
+        ["melt"] = new ChangeOfStateStrategy(),
+        ["freeze"] = new ChangeOfStateStrategy(),
+        ["change-the-state-of-matter-of"] = new ChangeOfStateStrategy(),
     };
 
     public static IReadOnlyCollection<string> SupportedTaskTypes => Strategies.Keys;

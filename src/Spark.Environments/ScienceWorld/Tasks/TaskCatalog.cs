@@ -11,6 +11,10 @@ internal static class TaskCatalog
 {
     public static readonly TaskType[] All =
     [
+        new ChangeOfStateTask(StateChange.Boil),
+        new ChangeOfStateTask(StateChange.Melt),
+        new ChangeOfStateTask(StateChange.Freeze),
+        new ChangeOfStateTask(StateChange.Any),
         new PowerComponentTask(),
         new FindTask(LifeClass.Living),
         new FindTask(LifeClass.NonLiving),

@@ -70,3 +70,26 @@ internal sealed class GoalPastActionUse(string deviceName, string patientName, s
         return GoalResult.Unsuccessful;
     }
 }
+
+/// <summary>Remembers the focused substance's current state of matter (always succeeds on a substance).</summary>
+internal sealed class GoalIsStateOfMatter(string description) : Goal(description)
+{
+    public override GoalResult Evaluate(GoalContext ctx, int obj)
+    {
+        var w = ctx.World;
+        if (obj < 0 || !w.HasMaterial(obj) || !ctx.SameAsLast(obj)) return GoalResult.Unsuccessful;
+        ctx.State.StateOfMatterKey = w[obj].State.ToString();
+        return ctx.SatisfiedWith(obj);
+    }
+}
+
+/// <summary>The focused substance is in a different state of matter than remembered.</summary>
+internal sealed class GoalIsDifferentStateOfMatter(string description) : Goal(description)
+{
+    public override GoalResult Evaluate(GoalContext ctx, int obj)
+    {
+        var w = ctx.World;
+        if (obj < 0 || !w.HasMaterial(obj) || !ctx.SameAsLast(obj)) return GoalResult.Unsuccessful;
+        return w[obj].State.ToString() != ctx.State.StateOfMatterKey ? ctx.SatisfiedWith(obj) : GoalResult.Unsuccessful;
+    }
+}

@@ -31,6 +31,8 @@ public sealed class ScienceWorldExpert : IExpert
         ["melt"] = new ChangeOfStateStrategy(),
         ["freeze"] = new ChangeOfStateStrategy(),
         ["change-the-state-of-matter-of"] = new ChangeOfStateStrategy(),
+        ["use-thermometer"] = new UseThermometerStrategy(),
+        ["test-conductivity"] = new ConductivityStrategy(),
     };
 
     public static IReadOnlyCollection<string> SupportedTaskTypes => Strategies.Keys;

@@ -86,7 +86,7 @@ internal static partial class Describer
             case Kind.UnknownSubstance:
                 return o.Name;
             case Kind.Fruit:
-                return o.Name == "apple" ? "a " + Names.Descript(w, id, "red apple") : Names.FruitArticle(o.Name) + d;
+                return Names.FruitColour(o.Name) is { } colour ? "a " + Names.Descript(w, id, colour + " " + o.Name) : Names.FruitArticle(o.Name) + d;
             case Kind.Animal:
                 return o.Has(ObjFlags.Dead) || !o.Has(ObjFlags.Sickly) ? "a " + d : "a " + d + " (that looks unwell)";
             case Kind.Bee:

@@ -58,6 +58,9 @@ internal static class Names
     /// <summary>Java's <c>%.0f</c>: round half away from zero, keeping the sign of negative zero.</summary>
     public static string Degrees(double celsius) => celsius.ToString("F0", CultureInfo.InvariantCulture);
 
+    /// <summary>Fruits the original names with their colour ("red apple", "orange apricot"), else null.</summary>
+    public static string? FruitColour(string name) => name switch { "apple" => "red", "apricot" => "orange", _ => null };
+
     /// <summary>"a" or "an" for the few fixed nouns the original writes with "an".</summary>
     public static string FruitArticle(string name) => name is "orange" or "avocado" or "grapefruit" ? "an " : "a ";
 }

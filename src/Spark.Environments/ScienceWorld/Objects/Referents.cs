@@ -120,7 +120,9 @@ internal static class Referents
             case Kind.PaperClip: r.AddRange([name, "steel paper clip", d]); return;
             case Kind.AluminumFoil: r.AddRange([name, d]); return;
             case Kind.UnknownSubstance: r.AddRange([name, "unknown substance", d]); return;
-            case Kind.Fruit when name == "apple": r.AddRange(["apple", "red apple", name, d, Names.Descript(w, id, "red apple")]); return;
+            case Kind.Fruit when Names.FruitColour(name) is { } colour:
+                r.AddRange([name, colour + " " + name, name, d, Names.Descript(w, id, colour + " " + name)]);
+                return;
             case Kind.Animal:
             {
                 string stage = Names.StageName(w, id);

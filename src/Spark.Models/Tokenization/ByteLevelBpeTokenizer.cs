@@ -99,10 +99,12 @@ public sealed class ByteLevelBpeTokenizer : ITokenizer
 
     ReadOnlySpan<byte> TokenBytes(int id) => id >= 0 && id < _bytesById.Length ? _bytesById[id] : default;
 
+    /// <summary>The id of an added token (<c>&lt;action&gt;</c>) or of the BPE token whose text is exactly
+    /// <paramref name="token"/> (" the", not the vocabulary spelling "Ġthe"); null when no single token is that text.</summary>
     public int? TokenToId(string token)
     {
         if (_addedIds.TryGetValue(token, out int added)) return added;
-        return Definition.Vocab.TryGetValue(token, out int id) ? id : null;
+        return Definition.Vocab.TryGetValue(ByteLevelAlphabet.Encode(Encoding.UTF8.GetBytes(token)), out int id) ? id : null;
     }
 
     /// <summary>The token as the vocabulary spells it (byte-level form: "Ġthe" for " the"), or null for an unused id.</summary>

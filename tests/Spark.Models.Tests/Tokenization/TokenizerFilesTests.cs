@@ -122,4 +122,21 @@ public sealed class TokenizerFilesTests : IDisposable
         Assert.Equal("\uFFFD", tokenizer.Decode(euro[..2]));
         Assert.Equal("<action>", tokenizer.Decode([tokenizer.TokenToId("<action>")!.Value]));
     }
+
+    [Fact]
+    public void Token_to_id_takes_text_and_id_to_token_gives_the_vocabulary_spelling()
+    {
+        var tokenizer = TrainedTokenizer.Tokenizer;
+        int space = tokenizer.TokenToId(" ")!.Value;
+        Assert.Equal(220, space);
+        Assert.Equal("Ġ", tokenizer.IdToToken(space));
+        Assert.Equal([space], tokenizer.Encode(" "));
+        int? the = tokenizer.TokenToId(" the");
+        Assert.NotNull(the);
+        Assert.Equal("Ġthe", tokenizer.IdToToken(the.Value));
+        Assert.Null(tokenizer.TokenToId("Ġthe"));
+        Assert.Null(tokenizer.TokenToId("not a single token at all"));
+        Assert.True(tokenizer.IsAddedToken(tokenizer.TokenToId("<explore>")!.Value));
+        Assert.False(tokenizer.IsAddedToken(the.Value));
+    }
 }

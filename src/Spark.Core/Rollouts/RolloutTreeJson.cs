@@ -13,6 +13,7 @@ public static class RolloutTreeJson
     public const string Schema = "spark.rollout-trees/1";
 
     static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    static readonly JsonSerializerOptions AccountingOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>Writes <paramref name="batch"/> to <paramref name="path"/> atomically (a reader sees the old file or the new one).</summary>
     public static void Write(string path, RolloutBatch batch) => AtomicFile.Write(path, stream => Write(stream, batch));
@@ -38,7 +39,7 @@ public static class RolloutTreeJson
         w.WriteNumber("seed", batch.Seed);
         w.WriteNumber("iteration", batch.Iteration);
         w.WritePropertyName("accounting");
-        JsonSerializer.Serialize(w, batch.Accounting, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
+        JsonSerializer.Serialize(w, batch.Accounting, AccountingOptions);
         w.WriteStartArray("tasks");
         foreach (var tree in batch.Trees) WriteTree(w, tree);
         w.WriteEndArray();

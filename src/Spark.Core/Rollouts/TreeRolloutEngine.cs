@@ -34,7 +34,8 @@ public sealed class TreeRolloutEngine
     public static ulong SampleSeed(ulong runSeed, int iteration, int task, int slot, int step) =>
         Seeds.Derive(runSeed, "sample", iteration, task, slot, step);
 
-    /// <summary>Rolls out every task of <paramref name="tasks"/> to the end.</summary>
+    /// <summary>Rolls out every task of <paramref name="tasks"/> to the end. The engine owns the environments it
+    /// creates (and their clones) and disposes the ones that are <see cref="IDisposable"/> when it is done.</summary>
     /// <param name="createEnvironment">Builds a fresh, not yet reset world for a task (for roots, and for replayed children).</param>
     /// <param name="iteration">The training iteration: part of every seed.</param>
     public RolloutBatch Run(IReadOnlyList<TaskInfo> tasks, Func<TaskInfo, IEnvironment> createEnvironment, int iteration = 0)
@@ -43,11 +44,30 @@ public sealed class TreeRolloutEngine
         var trees = new RolloutTree[tasks.Count];
         var slots = new List<Trajectory>[tasks.Count];
         var allocated = new int[tasks.Count];
-        for (int t = 0; t < tasks.Count; t++)
+        try
         {
-            (trees[t], slots[t]) = StartRoots(tasks[t], t, budget.Roots, createEnvironment);
-            allocated[t] = budget.Roots;
+            for (int t = 0; t < tasks.Count; t++)
+            {
+                slots[t] = [];
+                trees[t] = StartRoots(tasks[t], t, budget.Roots, createEnvironment, slots[t]);
+                allocated[t] = budget.Roots;
+            }
+            Roll(trees, slots, allocated, createEnvironment, iteration);
         }
+        finally
+        {
+            foreach (var s in slots.Where(s => s is not null).SelectMany(s => s)) (s.Env as IDisposable)?.Dispose();
+        }
+
+        for (int t = 0; t < tasks.Count; t++)
+            foreach (var s in slots[t])
+                trees[t].AddLeaf(new RolloutLeaf(s.Slot, s.Path, s.Last.Won ? _options.SuccessReward : 0, s.Last.Won, s.Truncated, s.Last.Score));
+        return new RolloutBatch(_strategy.Name, budget, _options.Seed, iteration, trees);
+    }
+
+    /// <summary>Steps every unfinished trajectory of the batch together until none is left.</summary>
+    void Roll(RolloutTree[] trees, List<Trajectory>[] slots, int[] allocated, Func<TaskInfo, IEnvironment> createEnvironment, int iteration)
+    {
 
         var brancher = new WorldBrancher(createEnvironment, _options.World);
         for (int step = 0; ; step++)
@@ -60,33 +80,27 @@ public sealed class TreeRolloutEngine
             var candidates = Record(active, decisions, results, trees, iteration, step);
             var requests = _strategy.SelectRequests(candidates, new BranchStep(iteration, step, Seeds.Derive(_options.Seed, "branch-step", iteration, step)));
             var eligible = candidates.Select(c => (c.Task, c.Slot)).ToHashSet();
-            var grants = BranchAllocator.Allocate(requests.Where(r => eligible.Contains((r.Task, r.Slot))), allocated, budget, _options.Seed, iteration, step);
+            var grants = BranchAllocator.Allocate(requests.Where(r => eligible.Contains((r.Task, r.Slot))), allocated, _strategy.Budget, _options.Seed, iteration, step);
             foreach (var grant in grants) Branch(grant, trees[grant.Parent.Task], slots[grant.Parent.Task], brancher);
 
             _options.Progress?.Report(new RolloutProgress(step, active.Count, allocated.Sum()));
         }
-
-        for (int t = 0; t < tasks.Count; t++)
-            foreach (var s in slots[t])
-                trees[t].AddLeaf(new RolloutLeaf(s.Slot, s.Path, s.Last.Won ? _options.SuccessReward : 0, s.Last.Won, s.Truncated, s.Last.Score));
-        return new RolloutBatch(_strategy.Name, budget, _options.Seed, iteration, trees);
     }
 
-    (RolloutTree, List<Trajectory>) StartRoots(TaskInfo task, int t, int roots, Func<TaskInfo, IEnvironment> createEnvironment)
+    RolloutTree StartRoots(TaskInfo task, int t, int roots, Func<TaskInfo, IEnvironment> createEnvironment, List<Trajectory> slots)
     {
         RolloutTree? tree = null;
-        var slots = new List<Trajectory>();
         for (int r = 0; r < roots; r++)
         {
             var env = createEnvironment(task);
             var initial = env.Reset();
+            slots.Add(new Trajectory(t, r, env, _agent.Start(env, initial), initial, []));
             tree ??= new RolloutTree(task, t, initial.Observation);
             if (initial.Observation != tree.InitialObservation)
                 throw new InvalidOperationException(
                     $"Two fresh instances of task {task.Id} start differently; every trajectory of a task must start from the same world.");
-            slots.Add(new Trajectory(t, r, env, _agent.Start(env, initial), initial, []));
         }
-        return (tree!, slots);
+        return tree!;
     }
 
     IReadOnlyList<AgentStep> Decide(List<Trajectory> active, int iteration, int step)

@@ -26,22 +26,35 @@ internal sealed class WorldBrancher(Func<TaskInfo, IEnvironment> createEnvironme
                 $"Cannot replay task {parent.Task.Id} for a branch: its environment recorded {actions.Length} actions " +
                 $"but the trajectory took {expected.Count} steps.");
         var child = createEnvironment(parent.Task);
+        try
+        {
+            Replay(child, actions, initial, expected);
+        }
+        catch
+        {
+            (child as IDisposable)?.Dispose();
+            throw;
+        }
+        return (child, actions.Length);
+    }
+
+    static void Replay(IEnvironment child, string[] actions, string initial, IReadOnlyList<string> expected)
+    {
         var start = child.Reset();
         if (start.Observation != initial)
             throw new ReplayMismatchException(
-                $"Cannot replay task {parent.Task.Id} for a branch: a fresh instance starts with '{Shorten(start.Observation)}' " +
+                $"Cannot replay task {child.Task.Id} for a branch: a fresh instance starts with '{Shorten(start.Observation)}' " +
                 $"but the parent started with '{Shorten(initial)}'.");
         for (int i = 0; i < actions.Length; i++)
         {
             var result = child.Step(actions[i]);
             if (result.Observation != expected[i])
                 throw new ReplayMismatchException(
-                    $"Replaying task {parent.Task.Id} for a branch did not reproduce the parent's state: after action {i} " +
+                    $"Replaying task {child.Task.Id} for a branch did not reproduce the parent's state: after action {i} " +
                     $"'{actions[i]}' the fresh environment said '{Shorten(result.Observation)}' but the parent saw " +
                     $"'{Shorten(expected[i])}'. The environment must be deterministic for a given task to be replayed; " +
                     "make it so, or implement Clone().");
         }
-        return (child, actions.Length);
     }
 
     static string Shorten(string s) => s.Length <= 200 ? s : s[..200] + "…";

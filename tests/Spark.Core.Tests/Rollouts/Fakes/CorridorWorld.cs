@@ -7,7 +7,7 @@ namespace Spark.Core.Tests.Rollouts.Fakes;
 /// "jump" past the middle loses at once; "left" at 0 is not accepted; the episode is truncated after
 /// <c>stepLimit</c> steps. The task index fixes L = 2 + index % 4.
 /// </summary>
-public sealed class CorridorWorld : IEnvironment
+public sealed class CorridorWorld : IEnvironment, IDisposable
 {
     readonly int _length;
     readonly int _stepLimit;
@@ -22,6 +22,11 @@ public sealed class CorridorWorld : IEnvironment
         _stepLimit = stepLimit;
         CanClone = canClone;
     }
+
+    /// <summary>Called when the world is disposed (clones inherit it).</summary>
+    public Action? OnDispose { get; init; }
+
+    public void Dispose() => OnDispose?.Invoke();
 
     public static TaskInfo TaskAt(int index) => new("corridor", "train", index, "walk", "reach the end of the corridor");
 
@@ -65,7 +70,7 @@ public sealed class CorridorWorld : IEnvironment
     public IEnvironment Clone()
     {
         if (!CanClone) throw new NotSupportedException("this corridor replays instead");
-        var copy = new CorridorWorld(Task, _stepLimit, CanClone) { _position = _position, _done = _done };
+        var copy = new CorridorWorld(Task, _stepLimit, CanClone) { _position = _position, _done = _done, OnDispose = OnDispose };
         copy._history.AddRange(_history);
         return copy;
     }

@@ -69,8 +69,8 @@ public sealed class ScriptedAgent(Func<ScriptedContext, IEnvironment, Random, st
     }
 }
 
-/// <summary>A trajectory's memory: which root it started as, what it saw and did.</summary>
-public sealed record ScriptedContext(int Root, List<string> Observations, List<string> Actions) : IAgentContext
+/// <summary>A trajectory's memory: which root it started as, how many branches made it, what it saw and did.</summary>
+public sealed record ScriptedContext(int Root, List<string> Observations, List<string> Actions, int Generation = 0) : IAgentContext
 {
-    public IAgentContext Fork() => new ScriptedContext(Root, [.. Observations], [.. Actions]);
+    public IAgentContext Fork() => new ScriptedContext(Root, [.. Observations], [.. Actions], Generation + 1);
 }

@@ -68,7 +68,6 @@ public sealed class TreeRolloutEngine
     /// <summary>Steps every unfinished trajectory of the batch together until none is left.</summary>
     void Roll(RolloutTree[] trees, List<Trajectory>[] slots, int[] allocated, Func<TaskInfo, IEnvironment> createEnvironment, int iteration)
     {
-
         var brancher = new WorldBrancher(createEnvironment, _options.World);
         for (int step = 0; ; step++)
         {
@@ -78,9 +77,11 @@ public sealed class TreeRolloutEngine
             var decisions = Decide(active, iteration, step);
             var results = StepEnvironments(active, decisions);
             var candidates = Record(active, decisions, results, trees, iteration, step);
-            var requests = _strategy.SelectRequests(candidates, new BranchStep(iteration, step, Seeds.Derive(_options.Seed, "branch-step", iteration, step)));
+            var branchStep = new BranchStep(iteration, step, Seeds.Derive(_options.Seed, "branch-step", iteration, step));
+            // Only candidates may branch, whatever a strategy returns: that is what keeps terminal steps unbranched.
             var eligible = candidates.Select(c => (c.Task, c.Slot)).ToHashSet();
-            var grants = BranchAllocator.Allocate(requests.Where(r => eligible.Contains((r.Task, r.Slot))), allocated, _strategy.Budget, _options.Seed, iteration, step);
+            var requests = _strategy.SelectRequests(candidates, branchStep).Where(r => eligible.Contains((r.Task, r.Slot)));
+            var grants = BranchAllocator.Allocate(requests, allocated, _strategy.Budget, _options.Seed, iteration, step);
             foreach (var grant in grants) Branch(grant, trees[grant.Parent.Task], slots[grant.Parent.Task], brancher);
 
             _options.Progress?.Report(new RolloutProgress(step, active.Count, allocated.Sum()));

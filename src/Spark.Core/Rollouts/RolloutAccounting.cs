@@ -37,8 +37,8 @@ public sealed record RolloutAccounting(
     /// <summary>Share of the chains' generated tokens that sharing prefixes saved (0 for chains).</summary>
     public double GeneratedTokensSaved => Saved(GeneratedTokens, ChainsGeneratedTokens);
 
-    /// <summary>Share of the chains' prompt tokens that were not computed.</summary>
-    public double PromptTokensSaved => Saved(PromptTokensComputed, ChainsPromptTokens);
+    /// <summary>Share of the chains' prompt tokens that were not computed (0 when the agent does not report what it computed).</summary>
+    public double PromptTokensSaved => PromptTokensComputed == 0 ? 0 : Saved(PromptTokensComputed, ChainsPromptTokens);
 
     public static RolloutAccounting Of(IEnumerable<RolloutTree> trees)
     {

@@ -4,6 +4,7 @@ using Spark.Bench;
 IBenchmark[] benchmarks =
 [
     new Spark.Bench.Benchmarks.TokenizerBenchmark(),
+    new Spark.Bench.Benchmarks.RolloutEngineBenchmark(),
 ];
 
 if (args.Length == 0 || benchmarks.All(b => b.Name != args[0]))

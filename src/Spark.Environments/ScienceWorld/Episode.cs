@@ -117,7 +117,8 @@ internal sealed partial class Episode : IActionContext
             if (World.WaitCounter <= 0) break;
             World.WaitCounter--;
         }
-        string result = Spaces().Replace(output.ToString().Trim(), " ");
+        string result = output.ToString().Trim();
+        if (result.Contains("  ", StringComparison.Ordinal)) result = Spaces().Replace(result, " ");
         if (result.Length == 0) return new(UnknownAction, false);
         return new(result, action != null && success);
     }

@@ -11,7 +11,10 @@ namespace Spark.Environments.ScienceWorld;
 /// </summary>
 public sealed class ScienceWorldEnvironment : IEnvironment
 {
-    readonly Episode _initial;
+    /// <summary>The state after the reset's "look around", and what it printed: every Reset clones it.</summary>
+    readonly Episode _started;
+    readonly string _startText;
+    readonly bool _startAccepted;
     readonly int _maxSteps;
     Episode _episode;
     readonly List<string> _history = [];
@@ -22,15 +25,18 @@ public sealed class ScienceWorldEnvironment : IEnvironment
     internal ScienceWorldEnvironment(TaskInfo task, Episode initial, int maxSteps)
     {
         Task = task;
-        _initial = initial;
         _maxSteps = maxSteps;
-        _episode = initial.Clone();
+        _started = initial.Clone();
+        (_startText, _startAccepted) = _started.Step("look around");
+        _episode = initial;
     }
 
     ScienceWorldEnvironment(ScienceWorldEnvironment other)
     {
         Task = other.Task;
-        _initial = other._initial;
+        _started = other._started;
+        _startText = other._startText;
+        _startAccepted = other._startAccepted;
         _maxSteps = other._maxSteps;
         _episode = other._episode.Clone();
         _history.AddRange(other._history);
@@ -77,14 +83,13 @@ public sealed class ScienceWorldEnvironment : IEnvironment
 
     public StepResult Reset()
     {
-        _episode = _initial.Clone();
+        _episode = _started.Clone();
         _history.Clear();
         StepCount = 0;
         _done = false;
         _admissible = null;
-        var outcome = _episode.Step("look around");
         _lastScore = _episode.Score;
-        return new StepResult(outcome.Text, 0, false, false, _lastScore / 100.0, outcome.Accepted);
+        return new StepResult(_startText, 0, false, false, _lastScore / 100.0, _startAccepted);
     }
 
     public StepResult Step(string action)

@@ -18,6 +18,7 @@ internal static class WorldFactory
         var house = HouseBuilder.Build(world, variation);
         var setup = task.Setup(world, house, objects, variation);
         ApplyAtStart(world, simplifications);
+        Objects.Referents.WarmAll(world); // clones (every Reset) then share the parser's names
         return new Episode(world, setup);
     }
 

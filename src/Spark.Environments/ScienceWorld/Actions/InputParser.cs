@@ -22,12 +22,14 @@ internal static class InputParser
         var all = new List<ActionMatch>();
         List<int>? visible = null, oracle = null;
         int perspective = w.AgentLocation;
+        List<int[]>? found = null;
         foreach (var def in defs)
         {
             if (!FirstWordsMatch(def, text)) continue;
             var objects = def.IsOracle ? oracle ??= Visibility.ForOracle(w) : visible ??= Visibility.ForParser(w);
-            var found = new List<int[]>();
-            Populate(w, text, def.Pattern, 0, objects, perspective, [], found);
+            found?.Clear();
+            Populate(w, text, def.Pattern, 0, objects, perspective, [], ref found);
+            if (found == null) continue;
             foreach (var objs in found)
                 if (!all.Exists(m => m.Def == def && m.Objects.AsSpan().SequenceEqual(objs)))
                     all.Add(new ActionMatch(def, objs));
@@ -43,11 +45,11 @@ internal static class InputParser
     }
 
     static void Populate(SimWorld w, string text, PatternElement[] pattern, int index, List<int> objects, int perspective,
-        List<int> sofar, List<int[]> found)
+        List<int> sofar, ref List<int[]>? found)
     {
         if (index == pattern.Length)
         {
-            if (text.Trim().Length == 0) found.Add([.. sofar]);
+            if (text.AsSpan().Trim().Length == 0) (found ??= []).Add([.. sofar]);
             return;
         }
         var element = pattern[index];
@@ -55,55 +57,78 @@ internal static class InputParser
         {
             foreach (var word in element.Words)
                 if (text.StartsWith(word, StringComparison.Ordinal))
-                    Populate(w, text[word.Length..].Trim(), pattern, index + 1, objects, perspective, sofar, found);
+                    Populate(w, text[word.Length..].Trim(), pattern, index + 1, objects, perspective, sofar, ref found);
             return;
         }
-        var matches = new List<(string Remaining, int Obj)>();
-        foreach (int obj in objects) MatchObject(w, text, obj, perspective, matches);
+        if (text.Length == 0) return; // no referent is empty
+        List<(string Remaining, int Obj)>? matches = null;
+        foreach (int obj in objects) MatchObject(w, text, obj, perspective, ref matches);
+        if (matches == null) return;
         foreach (var (remaining, obj) in matches)
         {
             sofar.Add(obj);
-            Populate(w, remaining, pattern, index + 1, objects, perspective, sofar, found);
+            Populate(w, remaining, pattern, index + 1, objects, perspective, sofar, ref found);
             sofar.RemoveAt(sofar.Count - 1);
         }
     }
 
     /// <summary>Adds (rest of input, object) for every referent of the object that prefixes the input, in the
     /// original's order (referents sorted).</summary>
-    static void MatchObject(SimWorld w, string text, int obj, int perspective, List<(string, int)> output)
+    static void MatchObject(SimWorld w, string text, int obj, int perspective, ref List<(string, int)>? output)
     {
-        var hits = new List<string>();
+        List<string>? hits = null;
         var kind = w.KindOf(obj);
         if (KindFacts.IsPortal(kind))
         {
+            if (!MayNamePortal(w, obj, text)) return;
             foreach (var r in PortalReferents(w, obj, perspective))
             {
                 var t = Referents.Tokenize(r);
-                if (t.Length > 0 && text.StartsWith(t, StringComparison.Ordinal) && !hits.Contains(t)) hits.Add(t);
+                if (t.Length > 0 && text.StartsWith(t, StringComparison.Ordinal)) AddHit(ref hits, t);
             }
         }
         else
         {
-            var own = Referents.Of(w, obj).Tokens;
+            var refs = Referents.Of(w, obj);
+            if (text.Length == 0 || (refs.FirstChars & RefSet.Bit(text[0])) == 0) return;
             int container = w.ParentOf(obj);
-            string[] around = container >= 0 ? Referents.Of(w, container).Tokens : [];
-            foreach (var t in own)
+            foreach (var t in refs.Tokens)
             {
                 if (t.Length == 0 || !text.StartsWith(t, StringComparison.Ordinal)) continue;
-                if (!hits.Contains(t)) hits.Add(t);
-                if (around.Length == 0 || text.Length < t.Length + 4) continue;
-                string joiner = text.Substring(t.Length, Math.Min(4, text.Length - t.Length));
+                AddHit(ref hits, t);
+                if (container < 0 || text.Length < t.Length + 4) continue;
+                string joiner = text.Substring(t.Length, 4);
                 if (joiner is not (" in " or " on ")) continue;
-                foreach (var c in around)
+                foreach (var c in Referents.Of(w, container).Tokens)
                 {
                     if (c.Length == 0) continue;
                     string full = t + joiner + c;
-                    if (text.StartsWith(full, StringComparison.Ordinal) && !hits.Contains(full)) hits.Add(full);
+                    if (text.StartsWith(full, StringComparison.Ordinal)) AddHit(ref hits, full);
                 }
             }
         }
+        if (hits == null) return;
         hits.Sort(StringComparer.Ordinal);
+        output ??= [];
         foreach (var h in hits) output.Add((text[h.Length..].Trim(), obj));
+    }
+
+    /// <summary>Every portal referent starts with the portal's name or one of the places it joins.</summary>
+    static bool MayNamePortal(SimWorld w, int portal, string text)
+    {
+        if (text.Length == 0) return false;
+        ref var p = ref w[portal];
+        return StartsWithChar(p.Name, text[0])
+            || (p.Owner >= 0 && StartsWithChar(w.NameOf(p.Owner), text[0]))
+            || (p.Link >= 0 && StartsWithChar(w.NameOf(p.Link), text[0]));
+    }
+
+    static bool StartsWithChar(string s, char c) => s.Length > 0 && char.ToLowerInvariant(s[0]) == c;
+
+    static void AddHit(ref List<string>? hits, string hit)
+    {
+        hits ??= new List<string>(2);
+        if (!hits.Contains(hit)) hits.Add(hit);
     }
 
     /// <summary>A door's names from one side ("door to kitchen", "kitchen door"); a drain's ("sink drain").</summary>

@@ -17,7 +17,7 @@ internal static class ValidActions
     public static string[] ObjectNames(SimWorld w)
     {
         var objects = new List<int>();
-        Visibility.Accessible(w, w.AgentLocation, includeHidden: false, objects, []);
+        Visibility.Accessible(w, w.AgentLocation, includeHidden: false, objects, IdSet.Rent(w.Count));
         var names = UniqueReferents.Choose(w, objects, w.AgentLocation, canonicalPortals: false);
         return [.. objects.Select((o, i) => (Name: names[i], Id: o))
             .OrderBy(x => x.Name, StringComparer.Ordinal).ThenBy(x => x.Id).Select(x => x.Name)];
@@ -27,7 +27,7 @@ internal static class ValidActions
     {
         int room = w.AgentLocation;
         var visible = new List<int>();
-        Visibility.All(w, room, visible, []);
+        Visibility.All(w, room, visible, IdSet.Rent(w.Count));
         var names = UniqueReferents.Choose(w, visible, room, canonicalPortals: true);
         var output = new List<string>(1024);
         foreach (var def in defs)
@@ -70,7 +70,7 @@ internal static class ValidActions
     static void Teleports(SimWorld w, List<string> output)
     {
         var all = new List<int>();
-        Visibility.All(w, w.Universe, all, []);
+        Visibility.All(w, w.Universe, all, IdSet.Rent(w.Count));
         var locations = all.Where(o => KindFacts.IsLocation(w.KindOf(o)) && w.NameOf(o) != "universe").ToList();
         if (locations.Count == 0) return;
         var names = UniqueReferents.Choose(w, all, w.AgentLocation, canonicalPortals: true);

@@ -11,7 +11,7 @@ namespace Spark.Environments.ScienceWorld.Actions;
 internal static class Visibility
 {
     /// <summary>The original's <c>collectAccessibleObjects(root, includeHidden)</c>, in insertion order.</summary>
-    public static void Accessible(SimWorld w, int root, bool includeHidden, List<int> output, HashSet<int> seen)
+    public static void Accessible(SimWorld w, int root, bool includeHidden, List<int> output, IdSet seen)
     {
         if (includeHidden || !w.IsHidden(root)) Add(root, output, seen);
         foreach (int portal in w.PortalsOf(root))
@@ -23,7 +23,7 @@ internal static class Visibility
         if (includeHidden || !w.IsHidden(root)) ContainedAccessible(w, root, includeHidden, output, seen);
     }
 
-    static void ContainedAccessible(SimWorld w, int obj, bool includeHidden, List<int> output, HashSet<int> seen)
+    static void ContainedAccessible(SimWorld w, int obj, bool includeHidden, List<int> output, IdSet seen)
     {
         foreach (int c in w.Children(obj))
         {
@@ -49,7 +49,7 @@ internal static class Visibility
 
     /// <summary>The original's <c>collectObjects(root, includeHidden = false)</c>: everything visible in the
     /// room whatever containers are closed, with portals and the places they lead to.</summary>
-    public static void All(SimWorld w, int root, List<int> output, HashSet<int> seen)
+    public static void All(SimWorld w, int root, List<int> output, IdSet seen)
     {
         if (!w.IsHidden(root)) Add(root, output, seen);
         foreach (int portal in w.PortalsOf(root))
@@ -62,28 +62,52 @@ internal static class Visibility
         foreach (int c in w.Children(root)) All(w, c, output, seen);
     }
 
-    static void Add(int id, List<int> output, HashSet<int> seen)
+    static void Add(int id, List<int> output, IdSet seen)
     {
         if (seen.Add(id)) output.Add(id);
     }
 
-    /// <summary>Objects the parser can match for ordinary actions: the agent's room and the agent itself, by id.</summary>
+    [ThreadStatic] static List<int>? t_parser, t_oracle;
+
+    /// <summary>Objects the parser can match for ordinary actions: the agent's room and the agent itself, by id.
+    /// The calling thread's reusable list: valid until the next call.</summary>
     public static List<int> ForParser(SimWorld w)
     {
-        var list = new List<int>(128);
-        var seen = new HashSet<int>();
+        var list = t_parser ??= new List<int>(256);
+        list.Clear();
+        var seen = IdSet.Rent(w.Count);
         Accessible(w, w.AgentLocation, true, list, seen);
         Accessible(w, w.Agent, true, list, seen);
         list.Sort();
         return list;
     }
 
-    /// <summary>Objects the parser can match for oracle actions (teleport): the whole accessible world.</summary>
+    /// <summary>Objects the parser can match for oracle actions (teleport): the whole accessible world.
+    /// The calling thread's reusable list: valid until the next call.</summary>
     public static List<int> ForOracle(SimWorld w)
     {
-        var list = new List<int>(512);
-        Accessible(w, w.Universe, true, list, []);
+        var list = t_oracle ??= new List<int>(512);
+        list.Clear();
+        Accessible(w, w.Universe, true, list, IdSet.Rent(w.Count));
         list.Sort();
+        return list;
+    }
+
+    [ThreadStatic] static List<int>? t_visible;
+    [ThreadStatic] static SimWorld? t_visibleWorld;
+    [ThreadStatic] static int t_visibleVersion, t_visibleRoot;
+
+    /// <summary><see cref="VisibleRecursive"/> into the calling thread's reusable list, reused while the same
+    /// world's tree is unchanged (goals run it several times per tick). Read-only; valid until the next call.</summary>
+    public static List<int> VisibleUnder(SimWorld w, int root)
+    {
+        var list = t_visible ??= new List<int>(256);
+        if (ReferenceEquals(t_visibleWorld, w) && t_visibleVersion == w.StructureVersion && t_visibleRoot == root) return list;
+        list.Clear();
+        VisibleRecursive(w, root, list);
+        t_visibleWorld = w;
+        t_visibleVersion = w.StructureVersion;
+        t_visibleRoot = root;
         return list;
     }
 

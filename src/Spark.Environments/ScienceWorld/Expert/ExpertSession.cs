@@ -58,9 +58,9 @@ internal sealed class ExpertSession(ScienceWorldEnvironment env, StepResult init
     public List<int> InView()
     {
         var list = new List<int>();
-        Visibility.Accessible(World, Here, includeHidden: false, list, []);
+        Visibility.Accessible(World, Here, includeHidden: false, list, new IdSet(World.Count));
         var inventory = new List<int>();
-        Visibility.Accessible(World, World.Inventory, includeHidden: false, inventory, []);
+        Visibility.Accessible(World, World.Inventory, includeHidden: false, inventory, new IdSet(World.Count));
         list.AddRange(inventory.Where(o => !list.Contains(o)));
         list.Sort();
         return list;

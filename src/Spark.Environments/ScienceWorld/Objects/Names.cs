@@ -25,6 +25,28 @@ internal static class Names
         return name;
     }
 
+    /// <summary>True when the object's descriptive name equals <paramref name="name"/> (ignoring case). Goals
+    /// test names on every check; this builds the descriptive name only when it can differ from the plain one.</summary>
+    public static bool DescriptIs(SimWorld w, int id, string name)
+    {
+        ref var o = ref w[id];
+        bool decorated = o.Has(ObjFlags.Combusting) || o.Has(ObjFlags.Combusted);
+        switch (o.Kind)
+        {
+            case Kind.Door:
+            case Kind.Drain:
+                if (!name.StartsWith("door between ", StringComparison.OrdinalIgnoreCase)) return false;
+                break;
+            case Kind.Animal:
+                if (!decorated) return string.Equals(AnimalCanonical(w, id), name, StringComparison.OrdinalIgnoreCase);
+                break;
+            default:
+                if (!decorated) return string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase);
+                break;
+        }
+        return string.Equals(Descript(w, id), name, StringComparison.OrdinalIgnoreCase);
+    }
+
     public static Species SpeciesOf(SimWorld w, int id) => w.Shared.Species[w[id].Data];
 
     public static string StageName(SimWorld w, int id) => SpeciesOf(w, id).Cycle.Stages[w[id].Stage].Name;
@@ -32,10 +54,7 @@ internal static class Names
     /// <summary>An animal's name for its life stage: "baby wolf", "crocodile egg", "tadpole".</summary>
     public static string AnimalCanonical(SimWorld w, int id)
     {
-        var species = SpeciesOf(w, id);
-        var stage = species.Cycle.Stages[w[id].Stage];
-        if (stage.CanonicalName.Length > 0) return stage.CanonicalName;
-        return stage.Name != "egg" ? stage.Name + " " + species.LifeformType : species.LifeformType + " " + stage.Name;
+        return SpeciesOf(w, id).AnimalNames[w[id].Stage];
     }
 
     /// <summary>"lemon seed" in the seed stage, otherwise "lemon tree" (or "pea plant"), with fire decorations.</summary>

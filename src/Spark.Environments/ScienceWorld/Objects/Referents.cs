@@ -9,6 +9,20 @@ internal sealed class RefSet(string[] raw, string[] tokens)
 {
     public string[] Raw { get; } = raw;
     public string[] Tokens { get; } = tokens;
+
+    /// <summary>One bit per first character of the tokens: the parser skips an object whose names cannot
+    /// start the input without comparing any string.</summary>
+    public uint FirstChars { get; } = FirstCharMask(tokens);
+
+    public static uint Bit(char c) => 1u << (c & 31);
+
+    static uint FirstCharMask(string[] tokens)
+    {
+        uint mask = 0;
+        foreach (var t in tokens)
+            if (t.Length > 0) mask |= Bit(t[0]);
+        return mask;
+    }
 }
 
 /// <summary>
@@ -36,9 +50,17 @@ internal static class Referents
         return refs;
     }
 
+    /// <summary>Builds the referents of every object, so that worlds cloned from this one start with a full cache.</summary>
+    public static void WarmAll(SimWorld w)
+    {
+        for (int id = 0; id < w.Count; id++)
+            if (!w.Has(id, ObjFlags.Deleted)) Of(w, id);
+    }
+
     /// <summary>Removes the articles a/an/the and collapses whitespace, as the original's tokenizer does.</summary>
     public static string Tokenize(string text)
     {
+        if (IsTokenized(text)) return text;
         var sb = new StringBuilder(text.Length);
         foreach (var token in text.Trim().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
@@ -47,6 +69,32 @@ internal static class Referents
             sb.Append(token);
         }
         return sb.ToString();
+    }
+
+    /// <summary>True when <see cref="Tokenize"/> would return the text unchanged: single spaces between words,
+    /// none at the ends, no article. Most names are, and the parser tokenizes on every input.</summary>
+    static bool IsTokenized(string text)
+    {
+        if (text.Length == 0) return true;
+        if (text[0] == ' ' || text[^1] == ' ') return false;
+        int start = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != ' ')
+            {
+                if (char.IsWhiteSpace(text[i])) return false;
+                continue;
+            }
+            int len = i - start;
+            if (len == 0) return false; // double space
+            if (len <= 3)
+            {
+                var word = text.AsSpan(start, len);
+                if (word is "a" or "an" or "the") return false;
+            }
+            start = i + 1;
+        }
+        return true;
     }
 
     static void Build(SimWorld w, int id, List<string> r)

@@ -60,7 +60,7 @@ internal static class Things
     public static int Substance(SimWorld w, Material m, Kind kind = Kind.Substance, string? name = null) =>
         w.Create(kind, name ?? m.SubstanceName, M, m);
 
-    public static int Water(SimWorld w) => Substance(w, Materials.Water, Kind.Water);
+    public static int Water(SimWorld w) => w.NewWater(Materials.Water, M);
 
     /// <summary>The original's <c>Ice</c>: water at −10°C, named "water" until its first tick renames it.</summary>
     public static int Ice(SimWorld w)

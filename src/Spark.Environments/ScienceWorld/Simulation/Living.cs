@@ -67,7 +67,7 @@ internal static class Living
         if (water < 0 || InContainer(w, id, "soil") < 0) return;
         if (++w[id].StageTicks >= LifeCycles.Plant.Stages[LifeCycles.PlantSeed].Duration)
         {
-            w.Delete(water);
+            w.Drink(water);
             ChangeStage(w, id, LifeCycles.PlantSeedling);
         }
     }
@@ -85,7 +85,7 @@ internal static class Living
         if (water >= 0)
         {
             w[id].NoWaterTicks = 0;
-            if (!seedling) w.Delete(water);
+            if (!seedling) w.Drink(water);
         }
         else
         {
@@ -126,7 +126,7 @@ internal static class Living
         if (++w[id].StageTicks < LifeCycles.Plant.Stages[stage].Duration) return;
         if (seedling)
         {
-            if (water >= 0) w.Delete(water);
+            if (water >= 0) w.Drink(water);
             ChangeStage(w, id, LifeCycles.PlantAdult);
         }
         else if (stage == LifeCycles.PlantAdult) ChangeStage(w, id, LifeCycles.PlantReproducing);

@@ -10,31 +10,28 @@ namespace Spark.Environments.ScienceWorld.Simulation;
 /// </summary>
 internal static class Simulator
 {
-    const int MaxChildren = 96;
+    /// <summary>The children lists of the objects on the current depth-first path, stacked (the original
+    /// iterates a copy of each contents set, so objects moving during the tick do not disturb it).</summary>
+    [ThreadStatic] static int[]? t_stack;
 
     public static void Tick(SimWorld w)
     {
         w.Ticks++;
-        TickObject(w, w.Universe);
+        TickObject(w, w.Universe, 0);
     }
 
-    static void TickObject(SimWorld w, int id)
+    static void TickObject(SimWorld w, int id, int top)
     {
         ref var o = ref w[id];
         if (o.TickStamp == w.Ticks || o.Has(ObjFlags.Deleted)) return;
         switch (o.Kind)
         {
-            case Kind.Terminal:
-            case Kind.Anode:
-            case Kind.Cathode:
-                o.TickStamp = w.Ticks;  // no material, no contents: nothing happens to terminals
-                return;
             case Kind.Bee:
                 Living.BeeTick(w, id);
                 break;
         }
         BeforeBaseTick(w, id);
-        BaseTick(w, id);
+        BaseTick(w, id, top);
     }
 
     /// <summary>The kind-specific part that the original's subclasses run before <c>super.tick()</c>.</summary>
@@ -103,21 +100,35 @@ internal static class Simulator
         }
     }
 
-    static void BaseTick(SimWorld w, int id)
+    static void BaseTick(SimWorld w, int id, int top)
     {
         if (w.Has(id, ObjFlags.Deleted)) return;
         Thermal.CombustionTick(w, id);
 
-        Span<int> children = stackalloc int[MaxChildren];
-        int n = w.ChildrenInto(id, children);
-        children = children[..n];
-        Thermal.ExchangeHeat(w, id, children);
+        // Terminals are skipped: they have no material, no contents and no behaviour of their own.
+        var stack = t_stack ??= new int[1024];
+        int n = 0;
+        for (int c = w[id].FirstChild; c >= 0; c = w[c].Next)
+        {
+            if (KindFacts.IsTerminal(w.KindOf(c))) continue;
+            if (top + 2 * (n + 1) > stack.Length) stack = Grow(top + 2 * (n + 1));
+            stack[top + n++] = c;
+        }
+        // A deeper level may grow the array; this level keeps reading its own (still intact) copy.
+        var children = stack.AsSpan(top, n);
+        Thermal.ExchangeHeat(w, id, children, stack.AsSpan(top + n, n));
         Thermal.ChangeOfState(w, id);
         Electrical.UnpolarizedTick(w, id, activateDevice: false);
 
-        foreach (int child in children) TickObject(w, child);
-        foreach (int portal in w.PortalsOf(id)) TickObject(w, portal);
+        for (int i = 0; i < n; i++) TickObject(w, stack[top + i], top + n);
+        foreach (int portal in w.PortalsOf(id)) TickObject(w, portal, top + n);
         w[id].TickStamp = w.Ticks;
+    }
+
+    static int[] Grow(int needed)
+    {
+        Array.Resize(ref t_stack, Math.Max(2 * t_stack!.Length, needed));
+        return t_stack;
     }
 
     static void StopWatchTick(SimWorld w, int id)

@@ -28,7 +28,7 @@ internal static class Thermal
         _ => 0,
     };
 
-    static double Clip(double increment) => Math.Abs(increment) > MaxTransfer ? MaxTransfer * Math.Sign(increment) : increment;
+    static double Clip(double increment) => Math.Clamp(increment, -MaxTransfer, MaxTransfer);
 
     /// <summary>A running heater warms, a running cooler chills, each object it contains by 10% of the difference.</summary>
     public static void HeatOrCoolContents(SimWorld w, int device)
@@ -47,9 +47,8 @@ internal static class Thermal
     }
 
     /// <summary>Conduction between a container and each object in it, then between every pair of objects.</summary>
-    public static void ExchangeHeat(SimWorld w, int container, ReadOnlySpan<int> children)
+    public static void ExchangeHeat(SimWorld w, int container, ReadOnlySpan<int> children, Span<int> warm)
     {
-        Span<int> warm = stackalloc int[children.Length];
         int n = 0;
         foreach (int c in children)
             if (w.HasMaterial(c)) warm[n++] = c;
@@ -66,7 +65,7 @@ internal static class Thermal
         ref var oa = ref w[a];
         ref var ob = ref w[b];
         if (oa.Temperature == ob.Temperature) return;
-        double k = Math.Min(w.MaterialOf(a).ThermalConductivity, w.MaterialOf(b).ThermalConductivity);
+        double k = Math.Min(w.Shared.Conductivity(oa.Material), w.Shared.Conductivity(ob.Material));
         oa.Temperature += Clip((ob.Temperature - oa.Temperature) * k * Coefficient);
         ob.Temperature += Clip((oa.Temperature - ob.Temperature) * k * Coefficient);
     }

@@ -12,7 +12,13 @@ internal sealed record LifeCycle(string Name, LifeStage[] Stages)
 
 /// <summary>A kind of living thing: its name, life-form type, typical lifespan (years) and life cycle.</summary>
 /// <param name="PlantNoun">Plants only: "tree" for fruiting trees, "plant" for the pea plant.</param>
-internal sealed record Species(string Name, string LifeformType, double LifespanYears, LifeCycle Cycle, bool IsPlant = false, string PlantNoun = "tree");
+internal sealed record Species(string Name, string LifeformType, double LifespanYears, LifeCycle Cycle, bool IsPlant = false, string PlantNoun = "tree")
+{
+    /// <summary>The animal's name in each life stage ("baby wolf", "crocodile egg", or the stage's own name).</summary>
+    public string[] AnimalNames { get; } = [.. Cycle.Stages.Select(stage =>
+        stage.CanonicalName.Length > 0 ? stage.CanonicalName
+        : stage.Name != "egg" ? stage.Name + " " + LifeformType : LifeformType + " " + stage.Name)];
+}
 
 /// <summary>The life cycles and species of the original (<c>processes/lifestage</c>, <c>LifeProperties</c>).</summary>
 internal static class LifeCycles

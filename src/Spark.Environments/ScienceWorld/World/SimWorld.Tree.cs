@@ -20,6 +20,7 @@ internal sealed partial class SimWorld
         if (prev < 0) _objects[parent].FirstChild = child;
         else _objects[prev].Next = child;
         _referents[parent] = null;
+        StructureVersion++;
     }
 
     /// <summary>Removes an object from its container (it then floats outside the tree).</summary>
@@ -41,6 +42,7 @@ internal sealed partial class SimWorld
         _objects[child].Parent = -1;
         _objects[child].Next = -1;
         _referents[parent] = null;
+        StructureVersion++;
     }
 
     /// <summary>Removes an object from the simulation (the original's <c>delete</c>).</summary>
@@ -108,15 +110,9 @@ internal sealed partial class SimWorld
     /// <summary>The agent's location (the container of the agent).</summary>
     public int AgentLocation => _objects[Agent].Parent;
 
-    public int[] PortalsOf(int id) => Shared.Portals.TryGetValue(id, out var p) ? p : [];
+    public int[] PortalsOf(int id) => Shared.PortalsOf(id);
 
-    public void AddPortal(int attachedTo, int portal)
-    {
-        var existing = PortalsOf(attachedTo);
-        var list = new List<int>(existing) { portal };
-        list.Sort();
-        Shared.Portals[attachedTo] = [.. list];
-    }
+    public void AddPortal(int attachedTo, int portal) => Shared.AddPortal(attachedTo, portal);
 
     /// <summary>Where a portal leads from the point of view of <paramref name="perspective"/> (−1 when unrelated).</summary>
     public int PortalDestination(int portal, int perspective)

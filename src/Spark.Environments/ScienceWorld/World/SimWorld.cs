@@ -9,6 +9,7 @@ namespace Spark.Environments.ScienceWorld.World;
 /// </summary>
 internal sealed partial class SimWorld
 {
+    const int CloneHeadroom = 32;
     ObjectState[] _objects;
     int _count;
     /// <summary>Cached referents per object (null = stale). Immutable, so clones share them.</summary>
@@ -24,6 +25,8 @@ internal sealed partial class SimWorld
     public int WaitCounter { get; set; }
     /// <summary>The object the agent focused on (the original's one-object monitor), −1 none.</summary>
     public int Focus { get; set; } = -1;
+    /// <summary>Counts changes of containment, so that walks over the tree can be reused while it stands still.</summary>
+    public int StructureVersion { get; private set; }
     /// <summary>State of the small generator bees use to choose where to fly (deterministic per episode).</summary>
     public ulong BeeRandom { get; set; }
 
@@ -37,9 +40,11 @@ internal sealed partial class SimWorld
     SimWorld(SimWorld other)
     {
         Shared = other.Shared;
-        _objects = new ObjectState[other._objects.Length];
+        // Room for the few objects an episode creates (water, ash, pollen) before the arrays must grow.
+        int capacity = other._count + CloneHeadroom;
+        _objects = new ObjectState[capacity];
         Array.Copy(other._objects, _objects, other._count);
-        _referents = new RefSet?[other._referents.Length];
+        _referents = new RefSet?[capacity];
         Array.Copy(other._referents, _referents, other._count);
         _count = other._count;
         Universe = other.Universe;
@@ -49,6 +54,8 @@ internal sealed partial class SimWorld
         WaitCounter = other.WaitCounter;
         Focus = other.Focus;
         BeeRandom = other.BeeRandom;
+        StructureVersion = other.StructureVersion;
+        CopyRecycling(other);
     }
 
     public SimWorld Clone() => new(this);

@@ -7,12 +7,7 @@ namespace Spark.Environments.ScienceWorld.Tasks.Goals;
 /// <c>GoalElectricallyConnected</c> family): which terminals touch a wire, what a wire joins.</summary>
 internal static class Circuit
 {
-    public static List<int> Visible(GoalContext ctx)
-    {
-        var visible = new List<int>();
-        Visibility.VisibleRecursive(ctx.World, ctx.AgentLocation, visible);
-        return visible;
-    }
+    public static List<int> Visible(GoalContext ctx) => Visibility.VisibleUnder(ctx.World, ctx.AgentLocation);
 
     /// <summary>The owner of the terminal connected to <paramref name="terminal"/>, or −1.</summary>
     public static int PartAt(SimWorld w, int terminal)

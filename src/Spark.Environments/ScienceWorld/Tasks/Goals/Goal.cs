@@ -51,5 +51,13 @@ internal abstract class Goal(string description)
     /// <summary>Name match as the goals test it: the object's name or its descriptive name, case-insensitive.</summary>
     protected static bool Named(SimWorld w, int id, string name) =>
         string.Equals(w.NameOf(id), name, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(Objects.Names.Descript(w, id), name, StringComparison.OrdinalIgnoreCase);
+        || Objects.Names.DescriptIs(w, id, name);
+
+    /// <summary>The object's name or descriptive name is one of <paramref name="names"/> (exact case, as the original's list test).</summary>
+    protected static bool NamedAny(SimWorld w, int id, string[] names)
+    {
+        foreach (var n in names)
+            if (w.NameOf(id) == n || (Objects.Names.DescriptIs(w, id, n) && Objects.Names.Descript(w, id) == n)) return true;
+        return false;
+    }
 }

@@ -34,8 +34,7 @@ internal sealed class GoalTemperatureOnFire(string objectName, string descriptio
 {
     public override GoalResult Evaluate(GoalContext ctx, int obj)
     {
-        var visible = new List<int>();
-        Visibility.VisibleRecursive(ctx.World, ctx.AgentLocation, visible);
+        var visible = Visibility.VisibleUnder(ctx.World, ctx.AgentLocation);
         foreach (int v in visible)
             if (Named(ctx.World, v, objectName) && ctx.World.HasMaterial(v) && ctx.World.Has(v, ObjFlags.Combusting)) return GoalResult.Success;
         return GoalResult.Unsuccessful;

@@ -42,8 +42,7 @@ internal sealed class GoalInRoomWithObject(string objectName, string description
 {
     public override GoalResult Evaluate(GoalContext ctx, int obj)
     {
-        var visible = new List<int>();
-        Visibility.VisibleRecursive(ctx.World, ctx.AgentLocation, visible);
+        var visible = Visibility.VisibleUnder(ctx.World, ctx.AgentLocation);
         foreach (int v in visible)
             if (Named(ctx.World, v, objectName)) return GoalResult.Success;
         return GoalResult.Unsuccessful;
@@ -71,8 +70,7 @@ internal sealed class GoalActivateDeviceWithName(string deviceName, string descr
 {
     public override GoalResult Evaluate(GoalContext ctx, int obj)
     {
-        var visible = new List<int>();
-        Visibility.VisibleRecursive(ctx.World, ctx.AgentLocation, visible);
+        var visible = Visibility.VisibleUnder(ctx.World, ctx.AgentLocation);
         foreach (int v in visible)
             if (Named(ctx.World, v, deviceName) && ctx.World.Has(v, ObjFlags.Device) && ctx.World.Has(v, ObjFlags.Activated))
                 return GoalResult.Success;
@@ -107,13 +105,12 @@ internal sealed class GoalSpecificObjectInDirectContainer(string containerName, 
     public override GoalResult Evaluate(GoalContext ctx, int obj)
     {
         var w = ctx.World;
-        var visible = new List<int>();
-        Visibility.VisibleRecursive(w, ctx.AgentLocation, visible);
+        var visible = Visibility.VisibleUnder(w, ctx.AgentLocation);
         foreach (int v in visible)
         {
             if (!Named(w, v, containerName)) continue;
             foreach (int c in w.Children(v))
-                if (!w.IsHidden(c) && (objectNames.Contains(w.NameOf(c)) || objectNames.Contains(Objects.Names.Descript(w, c))))
+                if (!w.IsHidden(c) && NamedAny(w, c, objectNames))
                     return GoalResult.Success;
         }
         return GoalResult.Unsuccessful;
@@ -126,14 +123,13 @@ internal sealed class GoalObjectsInSingleContainer(string[] objectNames, string 
     public override GoalResult Evaluate(GoalContext ctx, int obj)
     {
         var w = ctx.World;
-        var visible = new List<int>();
-        Visibility.VisibleRecursive(w, ctx.AgentLocation, visible);
+        var visible = Visibility.VisibleUnder(w, ctx.AgentLocation);
         foreach (int v in visible)
         {
             if (w.VisibleChildCount(v) != objectNames.Length) continue;
             bool all = true;
             foreach (int c in w.Children(v))
-                if (!w.IsHidden(c) && !objectNames.Contains(w.NameOf(c)) && !objectNames.Contains(Objects.Names.Descript(w, c))) all = false;
+                if (!w.IsHidden(c) && !NamedAny(w, c, objectNames)) all = false;
             if (all) return GoalResult.Success;
         }
         return GoalResult.Unsuccessful;

@@ -59,8 +59,8 @@ internal static class WorldFactory
                 throw new ConfigException("simplifications", $"unknown simplification '{field}'; known: easy, {string.Join(", ", Labels.Select(l => l.Label))}");
             result |= match[0].Flag;
         }
-        if (electrical && (result & Simplifications.NoElectricalAction) != 0)
-            throw new ConfigException("simplifications", $"task '{taskName}' needs electrical actions; noElectricalAction is not allowed");
-        return result;
+        // The original refuses noElectricalAction for these tasks; a suite mixes task types, so it is dropped
+        // for them, as "easy" does.
+        return electrical ? result & ~Simplifications.NoElectricalAction : result;
     }
 }

@@ -46,8 +46,11 @@ public static class SwiftSageLogs
     public static List<string> Items(string text)
     {
         text = System.Text.RegularExpressions.Regex.Replace(text, @"flower pot \d", "flower pot #");
+        // "containing " and "is: " open a list: cut there too, so a list's first item stands alone.
+        text = text.Replace("containing ", "containing\n").Replace("is: ", "is:\n");
+        // A list's last item carries the sentence's full stop, and which item is last depends on the order.
         var items = text.Split(['\n', '(', ')', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(s => s.Length > 0).ToList();
+            .Select(s => s.TrimEnd('.').TrimEnd()).Where(s => s.Length > 0).ToList();
         items.Sort(StringComparer.Ordinal);
         return items;
     }

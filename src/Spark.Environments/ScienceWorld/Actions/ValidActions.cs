@@ -58,13 +58,21 @@ internal static class ValidActions
     static void Pairs(SimWorld w, Verb verb, List<int> visible, string[] names, List<string> output)
     {
         string joiner = verb switch { Verb.Move => " to ", Verb.Connect => " to ", Verb.Use => " on ", _ => " into " };
+        // Most of the n² pairs fail on one object alone; test that once per object before checking pairs.
+        var second = new bool[visible.Count];
+        for (int j = 0; j < visible.Count; j++) second[j] = PairFilter.SecondMayPass(w, verb, visible[j]);
+        var args = new int[2];
         for (int i = 0; i < visible.Count; i++)
+        {
+            if (!PairFilter.FirstMayPass(w, verb, visible[i])) continue;
             for (int j = 0; j < visible.Count; j++)
             {
+                if (!second[j]) continue;
                 // Dunk lists "dunk FROM into TO" although it parses "dunk TO into FROM", as the original does.
-                int[] args = verb == Verb.Dunk ? [visible[j], visible[i]] : [visible[i], visible[j]];
+                (args[0], args[1]) = verb == Verb.Dunk ? (visible[j], visible[i]) : (visible[i], visible[j]);
                 if (ActionRules.Check(w, verb, args) == null) output.Add(Words(verb) + " " + names[i] + joiner + names[j]);
             }
+        }
     }
 
     static void Teleports(SimWorld w, List<string> output)

@@ -8,31 +8,30 @@ namespace Spark.Environments.ScienceWorld.Actions;
 /// (<c>chooseUniqueReferents</c>): drop the referents other objects share, take the alphabetically first of
 /// the rest, and step through alternatives while two objects still collide.
 /// </summary>
+/// <summary>An object's names with its container's ("apple in bowl"), and the referent sets they came from.</summary>
+internal sealed record ContainedNames(RefSet Own, RefSet? Around, string[] Names);
+
 internal static class UniqueReferents
 {
     /// <summary>All referents of an object as the original lists them: its own, and each "X in Y"/"X on Y"
     /// with Y a referent of its container; lower case, sorted, longer than one character.</summary>
     public static string[] WithContainers(SimWorld w, int obj, int perspective)
     {
-        var set = new SortedSet<string>(StringComparer.Ordinal);
         if (KindFacts.IsPortal(w.KindOf(obj)))
-        {
-            foreach (var r in InputParser.PortalReferents(w, obj, perspective)) set.Add(r.ToLowerInvariant());
-        }
-        else
-        {
-            int container = w.ParentOf(obj);
-            string[] around = container >= 0 ? Referents.Of(w, container).Raw : [];
-            foreach (var r in Referents.Of(w, obj).Raw)
-            {
-                set.Add(r);
-                foreach (var c in around)
-                {
-                    set.Add(r + " in " + c);
-                    set.Add(r + " on " + c);
-                }
-            }
-        }
+            return Sorted(InputParser.PortalReferents(w, obj, perspective).Select(r => r.ToLowerInvariant()));
+        // Cached with the referent sets it was built from: valid while the object and its container keep them.
+        var own = Referents.Of(w, obj);
+        int container = w.ParentOf(obj);
+        var around = container >= 0 ? Referents.Of(w, container) : null;
+        if (w.Shared.CachedNames(obj) is { } cached && cached.Own == own && cached.Around == around) return cached.Names;
+        var names = Sorted(own.Raw.SelectMany(r => (around?.Raw ?? []).SelectMany(c => new[] { r + " in " + c, r + " on " + c }).Prepend(r)));
+        w.Shared.CacheNames(obj, new ContainedNames(own, around, names));
+        return names;
+    }
+
+    static string[] Sorted(IEnumerable<string> names)
+    {
+        var set = new SortedSet<string>(names, StringComparer.Ordinal);
         set.RemoveWhere(r => r.Length <= 1);
         return [.. set];
     }
@@ -49,14 +48,17 @@ internal static class UniqueReferents
 
         var indices = new int[filtered.Length];
         ulong random = 0x9E3779B97F4A7C15UL;
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int attempt = 0; attempt < 20; attempt++)
         {
-            var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+            frequency.Clear();
+            bool collided = false;
             for (int i = 0; i < filtered.Length; i++)
                 if (filtered[i].Length > 0) frequency[filtered[i][indices[i]]] = frequency.GetValueOrDefault(filtered[i][indices[i]]) + 1;
             for (int i = 0; i < filtered.Length; i++)
             {
                 if (filtered[i].Length == 0 || frequency[filtered[i][indices[i]]] <= 1) continue;
+                collided = true;
                 if (attempt < 10) indices[i] = (indices[i] + 1) % filtered[i].Length;
                 else
                 {
@@ -67,6 +69,7 @@ internal static class UniqueReferents
                     indices[i] = (int)(random % (ulong)filtered[i].Length);
                 }
             }
+            if (!collided) break; // nothing would change in the remaining attempts
         }
 
         var chosen = new string[objects.Count];

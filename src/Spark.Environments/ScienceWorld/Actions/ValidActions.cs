@@ -1,3 +1,4 @@
+using Spark.Environments.ScienceWorld.Objects;
 using Spark.Environments.ScienceWorld.World;
 
 namespace Spark.Environments.ScienceWorld.Actions;
@@ -75,15 +76,32 @@ internal static class ValidActions
         }
     }
 
+    /// <summary>"teleport to X" for every location, named as the original names them among all objects. Only
+    /// objects sharing a referent with a location (or standing directly in the universe, like the locations)
+    /// can change the name chosen for one, so only those take part in the choice.</summary>
     static void Teleports(SimWorld w, List<string> output)
     {
         var all = new List<int>();
         Visibility.All(w, w.Universe, all, IdSet.Rent(w.Count));
-        var locations = all.Where(o => KindFacts.IsLocation(w.KindOf(o)) && w.NameOf(o) != "universe").ToList();
-        if (locations.Count == 0) return;
-        var names = UniqueReferents.Choose(w, all, w.AgentLocation, canonicalPortals: true);
-        for (int i = 0; i < all.Count; i++)
-            if (locations.Contains(all[i])) output.Add("teleport to " + names[i]);
+        int perspective = w.AgentLocation;
+        var locationNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (int o in all)
+            if (IsTeleportTarget(w, o))
+                locationNames.UnionWith(UniqueReferents.WithContainers(w, o, perspective));
+        if (locationNames.Count == 0) return;
+        var candidates = all.Where(o => w.ParentOf(o) == w.Universe || KindFacts.IsLocation(w.KindOf(o)) || SharesName(w, o, perspective, locationNames)).ToList();
+        var names = UniqueReferents.Choose(w, candidates, perspective, canonicalPortals: true);
+        for (int i = 0; i < candidates.Count; i++)
+            if (IsTeleportTarget(w, candidates[i])) output.Add("teleport to " + names[i]);
+    }
+
+    static bool IsTeleportTarget(SimWorld w, int obj) => KindFacts.IsLocation(w.KindOf(obj)) && w.NameOf(obj) != "universe";
+
+    static bool SharesName(SimWorld w, int obj, int perspective, HashSet<string> names)
+    {
+        if (KindFacts.IsPortal(w.KindOf(obj)))
+            return InputParser.PortalReferents(w, obj, perspective).Any(r => names.Contains(r.ToLowerInvariant()));
+        return Referents.Of(w, obj).Raw.Any(names.Contains);
     }
 
     /// <summary>The words the original's valid-action generator writes for each action.</summary>

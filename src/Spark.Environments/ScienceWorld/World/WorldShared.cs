@@ -30,14 +30,30 @@ internal sealed class WorldShared
 
     double[] _conductivity = new double[16];
 
+    /// <summary>Clones of one world share the material and species tables and may run on different threads, so
+    /// additions are serialised (the tables only grow; indices never change).</summary>
+    readonly Lock _materialsLock = new();
+
+    /// <summary>The index of a material, added on first use.</summary>
     public int MaterialId(Material m)
     {
-        int i = Materials.IndexOf(m);
-        if (i >= 0) return i;
-        Materials.Add(m);
-        if (Materials.Count > _conductivity.Length) Array.Resize(ref _conductivity, 2 * _conductivity.Length);
-        _conductivity[Materials.Count - 1] = m.ThermalConductivity;
-        return Materials.Count - 1;
+        lock (_materialsLock)
+        {
+            for (int k = 0; k < Materials.Count; k++)
+                if (ReferenceEquals(Materials[k], m)) return k;
+            int i = Materials.IndexOf(m);
+            if (i >= 0) return i;
+            if (Materials.Count == _conductivity.Length)
+            {
+                var grown = new double[2 * _conductivity.Length];
+                _conductivity.CopyTo(grown, 0);
+                grown[Materials.Count] = m.ThermalConductivity;
+                _conductivity = grown;
+            }
+            else _conductivity[Materials.Count] = m.ThermalConductivity;
+            Materials.Add(m);
+            return Materials.Count - 1;
+        }
     }
 
     /// <summary>The thermal conductivity of material <paramref name="id"/> (heat exchange reads it for every pair).</summary>
@@ -45,10 +61,13 @@ internal sealed class WorldShared
 
     public int SpeciesId(Species s)
     {
-        int i = Species.IndexOf(s);
-        if (i >= 0) return i;
-        Species.Add(s);
-        return Species.Count - 1;
+        lock (_materialsLock)
+        {
+            int i = Species.IndexOf(s);
+            if (i >= 0) return i;
+            Species.Add(s);
+            return Species.Count - 1;
+        }
     }
 
     /// <summary>The portals (doors, drains) attached to an object, in id order; indexed by id for the tick's sake.</summary>
@@ -61,6 +80,27 @@ internal sealed class WorldShared
         var list = new List<int>(PortalsOf(attachedTo)) { portal };
         list.Sort();
         _portals[attachedTo] = [.. list];
+    }
+
+    /// <summary>Names-with-containers per object id, shared by every clone of this world: entries are immutable
+    /// and checked against the asking world's referent sets, so a stale or foreign entry is just rebuilt.</summary>
+    Actions.ContainedNames?[] _names = new Actions.ContainedNames?[512];
+
+    public Actions.ContainedNames? CachedNames(int id)
+    {
+        var names = _names;
+        return (uint)id < (uint)names.Length ? names[id] : null;
+    }
+
+    public void CacheNames(int id, Actions.ContainedNames entry)
+    {
+        var names = _names;
+        if (id >= names.Length)
+        {
+            Array.Resize(ref names, Math.Max(id + 1, 2 * names.Length));
+            _names = names;
+        }
+        names[id] = entry;
     }
 
     public bool Has(Simplifications s) => (Simplifications & s) != 0;

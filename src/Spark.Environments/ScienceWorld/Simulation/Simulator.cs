@@ -12,15 +12,26 @@ internal static class Simulator
 {
     /// <summary>The children lists of the objects on the current depth-first path, stacked (the original
     /// iterates a copy of each contents set, so objects moving during the tick do not disturb it).</summary>
-    [ThreadStatic] static int[]? t_stack;
+    [ThreadStatic] static ChildStack? t_stack;
+
+    sealed class ChildStack
+    {
+        public int[] Items = new int[1024];
+
+        public int[] Grow(int needed)
+        {
+            Array.Resize(ref Items, Math.Max(2 * Items.Length, needed));
+            return Items;
+        }
+    }
 
     public static void Tick(SimWorld w)
     {
         w.Ticks++;
-        TickObject(w, w.Universe, 0);
+        TickObject(w, w.Universe, t_stack ??= new ChildStack(), 0);
     }
 
-    static void TickObject(SimWorld w, int id, int top)
+    static void TickObject(SimWorld w, int id, ChildStack stack, int top)
     {
         ref var o = ref w[id];
         if (o.TickStamp == w.Ticks || o.Has(ObjFlags.Deleted)) return;
@@ -31,7 +42,7 @@ internal static class Simulator
                 break;
         }
         BeforeBaseTick(w, id);
-        BaseTick(w, id, top);
+        BaseTick(w, id, stack, top);
     }
 
     /// <summary>The kind-specific part that the original's subclasses run before <c>super.tick()</c>.</summary>
@@ -100,18 +111,18 @@ internal static class Simulator
         }
     }
 
-    static void BaseTick(SimWorld w, int id, int top)
+    static void BaseTick(SimWorld w, int id, ChildStack childStack, int top)
     {
         if (w.Has(id, ObjFlags.Deleted)) return;
         Thermal.CombustionTick(w, id);
 
         // Terminals are skipped: they have no material, no contents and no behaviour of their own.
-        var stack = t_stack ??= new int[1024];
+        var stack = childStack.Items;
         int n = 0;
         for (int c = w[id].FirstChild; c >= 0; c = w[c].Next)
         {
             if (KindFacts.IsTerminal(w.KindOf(c))) continue;
-            if (top + 2 * (n + 1) > stack.Length) stack = Grow(top + 2 * (n + 1));
+            if (top + 2 * (n + 1) > stack.Length) stack = childStack.Grow(top + 2 * (n + 1));
             stack[top + n++] = c;
         }
         // A deeper level may grow the array; this level keeps reading its own (still intact) copy.
@@ -120,15 +131,9 @@ internal static class Simulator
         Thermal.ChangeOfState(w, id);
         Electrical.UnpolarizedTick(w, id, activateDevice: false);
 
-        for (int i = 0; i < n; i++) TickObject(w, stack[top + i], top + n);
-        foreach (int portal in w.PortalsOf(id)) TickObject(w, portal, top + n);
+        for (int i = 0; i < n; i++) TickObject(w, stack[top + i], childStack, top + n);
+        foreach (int portal in w.PortalsOf(id)) TickObject(w, portal, childStack, top + n);
         w[id].TickStamp = w.Ticks;
-    }
-
-    static int[] Grow(int needed)
-    {
-        Array.Resize(ref t_stack, Math.Max(2 * t_stack!.Length, needed));
-        return t_stack;
     }
 
     static void StopWatchTick(SimWorld w, int id)

@@ -6,7 +6,11 @@ namespace Spark.Environments.Tests.ScienceWorld;
 /// <summary>Splits, sizes and settings of the ScienceWorld suite.</summary>
 public class SuiteTests
 {
-    static readonly string[] Unseen = ["change-the-state-of-matter-of", "find-plant", "identify-life-stages-2", "lifespan-longest-lived-then-shortest-lived"];
+    static readonly string[] Unseen =
+    [
+        "change-the-state-of-matter-of", "chemistry-mix-paint-tertiary-color", "find-plant", "identify-life-stages-2",
+        "lifespan-longest-lived-then-shortest-lived",
+    ];
 
     static ScienceWorldSuite Suite(params (string Key, string Value)[] extra) =>
         new(new SuiteOptions(Extra: extra.ToDictionary(e => e.Key, e => e.Value)));
@@ -23,7 +27,7 @@ public class SuiteTests
         foreach (var split in new[] { "train", "L0", "L1" })
             Assert.All(Tasks(suite, split), t => Assert.DoesNotContain(t.Type, Unseen));
         Assert.Equal(Unseen.Order(), Tasks(suite, "L2").Select(t => t.Type).Distinct().Order());
-        Assert.Equal(12, Tasks(suite, "train").Select(t => t.Type).Distinct().Count());
+        Assert.Equal(13, Tasks(suite, "train").Select(t => t.Type).Distinct().Count());
     }
 
     [Fact]
@@ -47,10 +51,10 @@ public class SuiteTests
     public void Default_sizes_are_capped_per_type_and_deterministic()
     {
         var suite = Suite();
-        Assert.Equal(338, suite.Count("train"));
-        Assert.Equal(113, suite.Count("L0"));
-        Assert.Equal(121, suite.Count("L1"));
-        Assert.Equal(37, suite.Count("L2"));
+        Assert.Equal(356, suite.Count("train"));
+        Assert.Equal(122, suite.Count("L0"));
+        Assert.Equal(130, suite.Count("L1"));
+        Assert.Equal(46, suite.Count("L2"));
         Assert.True(Tasks(suite, "train").GroupBy(t => t.Type).All(g => g.Count() <= 40));
         Assert.Equal(Tasks(suite, "train"), Tasks(Suite(), "train"));
         var other = new ScienceWorldSuite(new SuiteOptions(Seed: 2));

@@ -21,6 +21,8 @@ public sealed class ScienceWorldExpert : IExpert
         ["find-non-living-thing"] = new FindStrategy(),
         ["find-plant"] = new FindStrategy(),
         ["find-animal"] = new FindStrategy(),
+        ["chemistry-mix-paint-secondary-color"] = new PaintStrategy(tertiary: false),
+        ["chemistry-mix-paint-tertiary-color"] = new PaintStrategy(tertiary: true),
         ["lifespan-longest-lived"] = new LifespanStrategy(),
         ["lifespan-shortest-lived"] = new LifespanStrategy(),
         ["lifespan-longest-lived-then-shortest-lived"] = new LifespanStrategy(),

@@ -22,6 +22,8 @@ internal static class TaskCatalog
         new FindTask(LifeClass.NonLiving),
         new FindTask(LifeClass.Plant),
         new FindTask(LifeClass.Animal),
+        new PaintTask(tertiary: false),
+        new PaintTask(tertiary: true),
         new LifespanTask(LifespanMode.Longest),
         new LifespanTask(LifespanMode.Shortest),
         new LifespanTask(LifespanMode.LongestThenShortest),

@@ -42,7 +42,15 @@ internal struct ObjectState
     public int Link;
     public Kind Kind;
     public ObjFlags Flags;
-    public string Name;
+    int _name;
+
+    /// <summary>Stored as an index into <see cref="NameTable"/>, so the struct holds no references: cloning a
+    /// world is a plain memory copy and the collector never scans the object arrays.</summary>
+    public string Name
+    {
+        readonly get => NameTable.Get(_name);
+        set => _name = NameTable.Intern(value);
+    }
     /// <summary>Index into the world's material table, −1 when the object has no material.</summary>
     public short Material;
     public Matter State;

@@ -35,6 +35,7 @@ public sealed class ScienceWorldExpert : IExpert
         ["change-the-state-of-matter-of"] = new ChangeOfStateStrategy(),
         ["use-thermometer"] = new UseThermometerStrategy(),
         ["test-conductivity"] = new ConductivityStrategy(),
+        ["test-conductivity-of-unknown-substances"] = new ConductivityStrategy(),
     };
 
     public static IReadOnlyCollection<string> SupportedTaskTypes => Strategies.Keys;

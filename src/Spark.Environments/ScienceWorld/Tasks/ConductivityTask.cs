@@ -80,7 +80,12 @@ internal sealed class ConductivityTask : TaskType
     public override TaskSetup Setup(SimWorld w, HouseBuilder.House house, TaskObjects objects, int variation)
     {
         Placer.Apply(w, objects, variation);
-        var f = objects.Facts;
+        return new TaskSetup(Description(variation), Goals(objects.Facts), objects.Facts);
+    }
+
+    /// <summary>The goal sequence of both conductivity tasks (known and unknown substances).</summary>
+    internal static GoalSequence Goals(IReadOnlyDictionary<string, string> f)
+    {
         string name = f["substance"], answer = f["answer"];
         string wrong = answer == f["conductive"] ? f["nonconductive"] : f["conductive"];
         var ordered = new Goal[]
@@ -98,15 +103,17 @@ internal sealed class ConductivityTask : TaskType
             new GoalWireConnectsToLightBulb(name, "task object is at least partially connected to a light bulb through wire"),
             new GoalWireConnectsToLightBulb(null, "light bulb is at least partially connected to a power source through wire"),
         };
-        return new TaskSetup(Description(variation), new GoalSequence(ordered, unordered), f);
+        return new GoalSequence(ordered, unordered);
     }
+
+    internal static string Describe(string name, string room, string conductive, string nonConductive) =>
+        "Your task is to determine if " + name + " is electrically conductive. The " + name + " is located around the " + room + ". "
+        + "First, focus on the " + name + ". If it is electrically conductive, place it in the " + conductive + ". "
+        + "If it is electrically nonconductive, place it in the " + nonConductive + ".";
 
     public override string Description(int variation)
     {
         var (substance, room, _, conductive, nonConductive) = Parameters(variation);
-        string name = Substances[substance].Name;
-        return "Your task is to determine if " + name + " is electrically conductive. The " + name + " is located around the " + room + ". "
-               + "First, focus on the " + name + ". If it is electrically conductive, place it in the " + conductive + ". "
-               + "If it is electrically nonconductive, place it in the " + nonConductive + ".";
+        return Describe(Substances[substance].Name, room, conductive, nonConductive);
     }
 }

@@ -18,6 +18,7 @@ internal static class TaskCatalog
         new UseThermometerTask(),
         new PowerComponentTask(),
         new ConductivityTask(),
+        new ConductivityUnknownTask(),
         new FindTask(LifeClass.Living),
         new FindTask(LifeClass.NonLiving),
         new FindTask(LifeClass.Plant),

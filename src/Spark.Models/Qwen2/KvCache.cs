@@ -72,6 +72,39 @@ public sealed class KvCache : IDisposable
         Length = length;
     }
 
+    /// <summary>A cache over rows [start, start+count) of this one: writes land in this cache's tensors.</summary>
+    public KvCache RowsView(long start, long count) => new(
+        _keys.Select(k => k.narrow(0, start, count).DetachFromDisposeScope()).ToArray(),
+        _values.Select(v => v.narrow(0, start, count).DetachFromDisposeScope()).ToArray());
+
+    KvCache(Tensor[] keys, Tensor[] values)
+    {
+        _keys = keys;
+        _values = values;
+    }
+
+    /// <summary>K/V of one row's columns [offset, offset+length) as [2·layers, Hkv, length, hd] (a copy).</summary>
+    public Tensor ExtractRow(long row, long offset, long length)
+    {
+        var parts = new List<Tensor>(2 * _keys.Length);
+        for (int l = 0; l < _keys.Length; l++)
+        {
+            parts.Add(_keys[l][row].narrow(1, offset, length));
+            parts.Add(_values[l][row].narrow(1, offset, length));
+        }
+        return stack(parts);
+    }
+
+    /// <summary>Copies the first <paramref name="length"/> positions of an extracted [2·layers, Hkv, L, hd] block into a row at <paramref name="offset"/>.</summary>
+    public void WriteRow(long row, long offset, Tensor kv, long length)
+    {
+        for (int l = 0; l < _keys.Length; l++)
+        {
+            _keys[l][row].narrow(1, offset, length).copy_(kv[2 * l].narrow(1, 0, length));
+            _values[l][row].narrow(1, offset, length).copy_(kv[2 * l + 1].narrow(1, 0, length));
+        }
+    }
+
     /// <summary>Keeps only the given rows (finished sequences leave the batch).</summary>
     public void SelectRows(Tensor rows)
     {

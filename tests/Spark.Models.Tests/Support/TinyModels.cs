@@ -24,6 +24,8 @@ public static class TinyModels
     public static Qwen2ForCausalLM Create(int vocab, ulong seed = 1, bool tied = true, int layers = 2)
     {
         TorchRuntime.EnsureLoadable();
+        // One intra-op thread: tiny tensors gain nothing from more, and spinning OpenMP threads crawl on a busy machine.
+        TorchSharp.torch.set_num_threads(1);
         var model = new Qwen2ForCausalLM(Config(vocab, tied, layers) with { InitializerRange = 0.2 }, seed);
         model.eval();
         return model;

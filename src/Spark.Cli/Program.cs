@@ -7,6 +7,7 @@ foreach (var command in new[]
 {
     DoctorCommand.Create(),
     EnvCommands.Create(),
+    ModelCommands.Create(),
 })
 {
     root.Subcommands.Add(command);

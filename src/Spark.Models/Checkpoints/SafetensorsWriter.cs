@@ -70,7 +70,8 @@ public static class SafetensorsWriter
     /// <summary>Bytes the header takes (for sharding decisions and tests).</summary>
     public static long HeaderLength(ReadOnlySpan<byte> file) => (long)BitConverter.ToUInt64(file[..8]);
 
-    internal static string ReadHeaderJson(string path)
+    /// <summary>The JSON header of a safetensors file.</summary>
+    public static string ReadHeaderJson(string path)
     {
         using var stream = File.OpenRead(path);
         Span<byte> length = stackalloc byte[8];

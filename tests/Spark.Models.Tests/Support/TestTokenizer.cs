@@ -26,7 +26,9 @@ public sealed class TestTokenizer : ITokenizer, IChatFormat
     readonly List<string> _merges = new();
     readonly Dictionary<string, int> _special = new();
 
-    public TestTokenizer(bool actionMarkersSpecial = true)
+    /// <param name="minVocab">Adds merges of letter pairs and triples until the vocabulary has at least this many tokens
+    /// (benchmarks use a few thousand, like the built-in vocabulary).</param>
+    public TestTokenizer(bool actionMarkersSpecial = true, int minVocab = 0)
     {
         var byteSymbols = ByteSymbols();
         for (int b = 0; b < 256; b++) _vocab[byteSymbols[b].ToString()] = _vocab.Count;
@@ -36,6 +38,14 @@ public sealed class TestTokenizer : ITokenizer, IChatFormat
             AddMerges(string.Concat(Encoding.UTF8.GetBytes(" " + word).Select(b => byteSymbols[b])));
         }
         AddMerges("</"); // lets "</action>" start with a two-character token when the markers are plain text
+        const string letters = "etaoinshrdlucmfwypvbgkjqxz";
+        foreach (var gram in letters.SelectMany(a => letters.Select(b => $"{a}{b}"))
+                     .Concat(letters.SelectMany(a => letters.SelectMany(b => letters.Select(c => $"{a}{b}{c}")))))
+        {
+            if (_vocab.Count >= minVocab - 12) break;
+            AddMerges(gram);
+            AddMerges("\u0120" + gram);
+        }
         var specials = new List<string> { "<|endoftext|>", "<|im_start|>", "<|im_end|>", "<think>", "</think>", "<explore>", "</explore>" };
         if (actionMarkersSpecial) specials.AddRange(["<action>", "</action>"]);
         foreach (var s in specials) _special[s] = _vocab.Count + _special.Count;

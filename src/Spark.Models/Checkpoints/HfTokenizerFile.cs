@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Spark.Models.Gguf;
+namespace Spark.Models.Checkpoints;
 
 /// <summary>
 /// The vocabulary of a Hugging Face byte-level BPE <c>tokenizer.json</c> as GGUF's gpt2 tokenizer wants it: token
@@ -10,10 +10,17 @@ namespace Spark.Models.Gguf;
 public sealed record HfTokenizerFile(IReadOnlyDictionary<int, string> Tokens, IReadOnlyList<string> Merges,
     IReadOnlyDictionary<int, bool> Added, string? ChatTemplate)
 {
+    /// <summary>Ids 0..max: what a model's embedding must cover.</summary>
+    public int VocabSize => Tokens.Keys.Max() + 1;
+
+    /// <summary>The id of an added token by its text, or null.</summary>
+    public int? AddedTokenId(string content) =>
+        Added.Keys.Where(id => Tokens[id] == content).Select(id => (int?)id).FirstOrDefault();
+
     public static HfTokenizerFile Load(string dir)
     {
         string path = Path.Combine(dir, "tokenizer.json");
-        if (!File.Exists(path)) throw new FileNotFoundException($"GGUF export needs the tokenizer: {path} is missing");
+        if (!File.Exists(path)) throw new FileNotFoundException($"no tokenizer: {path} is missing");
         var root = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InvalidDataException($"{path}: not a JSON object");
         var model = root["model"] as JsonObject ?? throw new InvalidDataException($"{path}: no model section");
         if (model["type"]?.GetValue<string>() is string type && type != "BPE")

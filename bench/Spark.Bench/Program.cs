@@ -5,6 +5,8 @@ IBenchmark[] benchmarks =
 [
     new Spark.Bench.Benchmarks.TokenizerBenchmark(),
     new Spark.Bench.Benchmarks.RolloutEngineBenchmark(),
+    new Spark.Bench.Benchmarks.ModelTrainingBenchmark(),
+    new Spark.Bench.Benchmarks.DecodingBenchmark(),
 ];
 
 if (args.Length == 0 || benchmarks.All(b => b.Name != args[0]))

@@ -28,7 +28,7 @@ public sealed class WebShopMemory : IMemoryTracker
             if (!_queries.Contains(query)) _queries.Add(query);
             return;
         }
-        if (!TryArgument(act, "click", out var value) || Buttons.Contains(value) || after == before) return;
+        if (!TryArgument(act, "click", out var value) || Buttons.Contains(value)) return;
 
         if (before.Contains("(Total results:", StringComparison.Ordinal))
         {

@@ -15,7 +15,7 @@ public class TeacherTests
         ColdStartGenerator.FromExpert(Suite, new ColdStartOptions(count + skip, 3)).Trajectories[skip];
 
     static ChatEndpoint Endpoint(FakeChatServer server, string? key = "secret") =>
-        new(new ChatEndpointOptions(server.Url, "teacher-model", key, Attempts: 3, RetryDelay: TimeSpan.FromMilliseconds(5)));
+        new(new ChatEndpointOptions(server.Url, "teacher-model", key, Attempts: 3, RetryDelay: TimeSpan.FromMilliseconds(5), Timeout: TimeSpan.FromSeconds(20)));
 
     // The teacher's reply: one item per step, explore on the steps the expert explored, in a ```json fence.
     static string Reply(ColdStartTrajectory t, Func<int, string>? action = null, Func<int, string>? reason = null) =>
@@ -101,7 +101,7 @@ public class TeacherTests
         using var server = new FakeChatServer(body =>
         {
             string prompt = (string)body["messages"]![0]!["content"]!;
-            return (200, Reply(data.Single(d => TeacherAnnotator.Prompt(d) == prompt)));
+            return (200, Reply(data.First(d => TeacherAnnotator.Prompt(d) == prompt)));
         });
         using var endpoint = Endpoint(server);
         var outcomes = await new TeacherAnnotator(endpoint).AnnotateManyAsync(data, target: 3, parallel: 1);
@@ -127,6 +127,31 @@ public class TeacherTests
         using var sloppy = new FakeChatServer(_ => (200, "<action>look</action>"));
         using var sloppyEndpoint = Endpoint(sloppy);
         Assert.Null(await new TeacherPlayer(sloppyEndpoint).PlayAsync(Suite.Create(t.Split, t.Index)));
+    }
+
+    [Fact]
+    public async Task The_pipeline_mixes_sources_as_asked()
+    {
+        var options = new ColdStartOptions(Count: 4, Seed: 3);
+        var expert = await ColdStartPipeline.RunAsync(Suite, options, ReasonSource.Expert);
+        Assert.Equal(4, expert.Trajectories.Count);
+        Assert.StartsWith("expert: kept 4 of 4 tasks", expert.Summary);
+        await Assert.ThrowsAsync<ConfigException>(() => ColdStartPipeline.RunAsync(Suite, options, ReasonSource.TeacherAnnotate));
+
+        var pool = ColdStartGenerator.FromExpert(Suite, options with { Count = 8 }).Trajectories;
+        int calls = 0;
+        using var server = new FakeChatServer(body =>
+        {
+            // Identical tasks give identical prompts, so any match will do.
+            var t = pool.First(d => TeacherAnnotator.Prompt(d) == (string)body["messages"]![0]!["content"]!);
+            // Every other reply gets an action wrong and is rejected.
+            return (200, Interlocked.Increment(ref calls) % 2 == 0 ? Reply(t, action: _ => "look") : Reply(t));
+        });
+        using var endpoint = Endpoint(server);
+        var annotated = await ColdStartPipeline.RunAsync(Suite, options, ReasonSource.TeacherAnnotate, endpoint, parallel: 1);
+        Assert.Equal(4, annotated.Trajectories.Count);
+        Assert.All(annotated.Trajectories, t => Assert.Equal(ColdStartTrajectory.TeacherAnnotatedSource, t.Source));
+        Assert.Contains("rejected: 3 action mismatch at step 1", annotated.Summary);
     }
 
     [Fact]

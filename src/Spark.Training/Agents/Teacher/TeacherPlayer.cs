@@ -34,19 +34,19 @@ public sealed class TeacherPlayer(ChatEndpoint endpoint, double temperature = 0.
         return result.Won ? ColdStartTrajectory.Create(env.Task, ColdStartTrajectory.TeacherPlayedSource, steps, result.Observation) : null;
     }
 
-    /// <summary>Plays tasks from <paramref name="envs"/> until <paramref name="target"/> are won, <paramref name="parallel"/>
-    /// at a time; returns the won trajectories in task order and how many episodes were played.</summary>
-    public async Task<(List<ColdStartTrajectory> Won, int Played)> PlayManyAsync(IReadOnlyList<IEnvironment> envs, int target, int parallel, CancellationToken cancel = default)
+    /// <summary>Plays tasks <c>create(0)</c>, <c>create(1)</c>, … (up to <paramref name="tasks"/>) until <paramref name="target"/>
+    /// are won, <paramref name="parallel"/> at a time; returns the won trajectories in task order and how many were played.</summary>
+    public async Task<(List<ColdStartTrajectory> Won, int Played)> PlayManyAsync(int tasks, Func<int, IEnvironment> create, int target, int parallel, CancellationToken cancel = default)
     {
-        var won = new ColdStartTrajectory?[envs.Count];
+        var won = new ColdStartTrajectory?[tasks];
         int count = 0, played = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = stop.Token };
         try
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, envs.Count), options, async (i, token) =>
+            await Parallel.ForEachAsync(Enumerable.Range(0, tasks), options, async (i, token) =>
             {
-                won[i] = await PlayAsync(envs[i], token);
+                won[i] = await PlayAsync(create(i), token);
                 Interlocked.Increment(ref played);
                 if (won[i] != null && Interlocked.Increment(ref count) >= target) await stop.CancelAsync();
             });

@@ -42,7 +42,9 @@ public sealed class FakeChatServer : IDisposable
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = JsonNode.Parse(await reader.ReadToEndAsync())!;
             lock (Requests) Requests.Add((body, context.Request.Headers["Authorization"], context.Request.Url!.AbsolutePath));
-            (int status, string content) = _reply(body);
+            (int status, string content) = (500, "handler failed");
+            try { (status, content) = _reply(body); }
+            catch (Exception e) { content = e.GetType().Name; }
             string json = status == 200
                 ? new JsonObject { ["choices"] = new JsonArray(new JsonObject { ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content } }) }.ToJsonString()
                 : $"{{\"error\": \"{content}\"}}";

@@ -9,6 +9,7 @@ foreach (var command in new[]
     EnvCommands.Create(),
     TokenizerCommands.Create(),
     ModelCommands.Create(),
+    new Command("data", "Build data sets.") { DataColdStartCommand.Create() },
 })
 {
     root.Subcommands.Add(command);

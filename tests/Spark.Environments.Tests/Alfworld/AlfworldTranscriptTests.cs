@@ -27,6 +27,9 @@ public class AlfworldTranscriptTests
         ("react_put_0", "go to cabinet 1"),
     ];
 
+    internal static bool Excused(string episode, string action) =>
+        Skipped.ContainsKey((episode, action)) || HandEditedLists.Contains((episode, action));
+
     public static TheoryData<string> Episodes() => [.. Transcripts.All().Select(t => t.Name)];
 
     [Theory]
@@ -38,10 +41,18 @@ public class AlfworldTranscriptTests
         Assert.Equal(t.Intro, env.Reset().Observation);
         foreach (var (action, observation) in t.Steps)
         {
-            if (Skipped.ContainsKey((name, action))) continue;
+            if (Skipped.ContainsKey((name, action)))
+            {
+                // Excused steps really are out of reach: the engine says something else there.
+                Assert.NotEqual(observation, env.Clone().Step(action).Observation);
+                continue;
+            }
             string actual = env.Step(action).Observation;
             if (HandEditedLists.Contains((name, action)))
+            {
+                Assert.NotEqual(observation, actual);
                 Assert.Equal(observation.Replace(", and ", ", "), actual.Replace(", and ", ", "));
+            }
             else
                 Assert.Equal(observation, actual);
         }

@@ -23,6 +23,7 @@ internal sealed class ExpertPlanner
     readonly string _target;
     readonly bool _moveGrammar;
     readonly HashSet<string> _placed = [];
+    readonly Dictionary<ObjectClass, double[]> _scores = [];
     int _at = -1, _destination = -1;
     string? _held;
     bool _treated, _surprised;
@@ -146,19 +147,10 @@ internal sealed class ExpertPlanner
     /// type goes last: a task never asks to put a thing where it already is.</summary>
     List<int> SearchOrder(ObjectClass sought)
     {
+        if (!_scores.TryGetValue(sought, out var scores)) _scores[sought] = scores = Scores(sought);
         var open = Enumerable.Range(0, _recs.Length)
             .Where(i => i != _at && !_unreachable[i] && _view[i] is ReceptacleView.Unknown or ReceptacleView.Closed).ToList();
-        double Score(int i)
-        {
-            var rc = _recClass[i];
-            if (rc == null) return 1e-9;
-            double p = TypePriors.ClassProbability(sought, rc, _presentClasses) + 1e-6;
-            if (sought == _object && rc.Name == _target) p *= 1e-3;
-            int sameClass = _recClass.Count(c => c == rc);
-            return p / sameClass / (rc.Openable ? 2 : 1);
-        }
         int Rank(int i) => _recClass[i] is { } rc && Array.IndexOf(sought.Places, rc) is >= 0 and var k ? k : int.MaxValue;
-        var scores = open.ToDictionary(i => i, Score);
         open.Sort((a, b) =>
         {
             int c = scores[b].CompareTo(scores[a]);
@@ -168,6 +160,16 @@ internal sealed class ExpertPlanner
         });
         return open;
     }
+
+    double[] Scores(ObjectClass sought) => [.. Enumerable.Range(0, _recs.Length).Select(i =>
+    {
+        var rc = _recClass[i];
+        if (rc == null) return 1e-9;
+        double p = TypePriors.ClassProbability(sought, rc, _presentClasses) + 1e-6;
+        if (sought == _object && rc.Name == _target) p *= 1e-3;
+        int sameClass = _recClass.Count(c => c == rc);
+        return p / sameClass / (rc.Openable ? 2 : 1);
+    })];
 
     (string? Entity, int Receptacle) FindKnown(string cls, bool skipDestination)
     {

@@ -11,89 +11,89 @@ internal static class ReasonWriter
 {
     static readonly string[] Search =
     [
-        "I have not seen {a s} yet, and {p} is the most likely unchecked place for one, so I look there.",
-        "{A s} is usually kept in places like {c}, so I check {p} first.",
-        "To find {a s} I start with {p}, then {c}.",
-        "{A s} could be in {c}; {p} is the best bet right now.",
+        "I have not seen {a s} yet, and the {p} is the most likely unchecked place for one, so I look there.",
+        "{A s} is usually kept in places like {c}, so I check the {p} first.",
+        "To find {a s} I start with the {p}, then {c}.",
+        "{A s} could be in {c}; the {p} is the best bet right now.",
     ];
     static readonly string[] SearchAfterMiss =
     [
-        "There is no {s} in {k}, so I try {p} next.",
-        "{k} holds no {s}; the next likely place is {p}.",
-        "No luck in {k}, so I move on to {p} to look for {a s}.",
-        "{k} did not have {a s}, so I keep searching with {p}, then {c}.",
+        "There is no {s} in the {k}, so I try the {p} next.",
+        "The {k} holds no {s}; the next likely place is the {p}.",
+        "No luck in the {k}, so I move on to the {p} to look for {a s}.",
+        "The {k} did not have {a s}, so I keep searching with the {p}, then {c}.",
     ];
     static readonly string[] OpenToSearch =
     [
-        "{p} is closed, so I open it to see whether {a s} is inside.",
+        "The {p} is closed, so I open it to see whether {a s} is inside.",
         "I cannot see into the closed {p}, so I open it to look for {a s}.",
-        "{A s} might be stored in {p}; opening it will tell.",
+        "{A s} might be stored in the {p}; opening it will tell.",
     ];
     static readonly string[] GoToKnown =
     [
-        "I saw {s} in {p} earlier, so I go back for it.",
-        "{s} is in {p}, which I already checked, so I head there to pick it up.",
-        "I remember {s} at {p}; going there now.",
+        "I saw the {s} in the {p} earlier, so I go back for it.",
+        "The {s} is in the {p}, which I already checked, so I head there to pick it up.",
+        "I remember the {s} at the {p}; going there now.",
     ];
     static readonly string[] Take =
     [
-        "{s} is right here in {p}, so I take it.",
-        "I found {s} in {p} and pick it up.",
-        "I pick up {s} from {p} for the task.",
+        "The {s} is right here in the {p}, so I take it.",
+        "I found the {s} in the {p} and pick it up.",
+        "I pick up the {s} from the {p} for the task.",
     ];
     static readonly string[] GoToAppliance =
     [
-        "{s} has to be {j} first, so I take it to {p}.",
-        "Next I need to {v} {s}, which {p} can do.",
-        "To {v} {s} I go to {p}.",
+        "The {s} has to be {j} first, so I take it to the {p}.",
+        "Next I need to {v} the {s}, which the {p} can do.",
+        "To {v} the {s} I go to the {p}.",
     ];
     static readonly string[] Treat =
     [
-        "Now at {p}, I {v} {s}.",
-        "I {v} {s} with {p} as the task requires.",
-        "I use {p} to {v} {s}.",
+        "Now at the {p}, I {v} the {s}.",
+        "I {v} the {s} with the {p} as the task requires.",
+        "I use the {p} to {v} the {s}.",
     ];
     static readonly string[] GoToTarget =
     [
-        "With {s} ready, I carry it to {p}.",
-        "{s} belongs in {a t}, so I head to {p}.",
-        "Now I bring {s} to {p} to place it.",
+        "With the {s} ready, I carry it to the {p}.",
+        "The {s} belongs in {a t}, so I head to the {p}.",
+        "Now I bring the {s} to the {p} to place it.",
     ];
     static readonly string[] OpenTarget =
     [
-        "{p} is closed, so I open it before putting {s} inside.",
-        "I must open {p} to place {s} in it.",
-        "To put {s} in {p} I first open it.",
+        "The {p} is closed, so I open it before putting the {s} inside.",
+        "I must open the {p} to place the {s} in it.",
+        "To put the {s} in the {p} I first open it.",
     ];
     static readonly string[] Put =
     [
-        "I put {s} in {p}, which completes the task.",
-        "Placing {s} in {p} finishes the job.",
-        "I set {s} down in {p} as asked.",
+        "I put the {s} in the {p}, which completes the task.",
+        "Placing the {s} in the {p} finishes the job.",
+        "I set the {s} down in the {p} as asked.",
     ];
     static readonly string[] PutFirstOfTwo =
     [
-        "I put {s} in {p}; one more {g} is still needed.",
-        "{s} goes into {p} first, then I need a second {g}.",
-        "That is the first {g} in {p}; I still have to bring another.",
+        "I put the {s} in the {p}; one more {g} is still needed.",
+        "The {s} goes into the {p} first, then I need a second {g}.",
+        "That is the first {g} in the {p}; I still have to bring another.",
     ];
     static readonly string[] SearchLamp =
     [
-        "I hold {h}, and now I need {a s}; {p} is a likely place for one.",
-        "With {h} in hand I look for {a s}, starting with {p}.",
-        "{A s} is often on {c}, so I check {p} while carrying {h}.",
+        "I hold the {h}, and now I need {a s}; the {p} is a likely place for one.",
+        "With the {h} in hand I look for {a s}, starting with the {p}.",
+        "{A s} is often on {c}, so I check the {p} while carrying the {h}.",
     ];
     static readonly string[] GoToLamp =
     [
-        "I saw {s} at {p}, so I bring {h} there.",
-        "{s} is on {p}, so I carry {h} over to it.",
-        "Holding {h}, I go to {p} where {s} stands.",
+        "I saw the {s} at the {p}, so I bring the {h} there.",
+        "The {s} is on the {p}, so I carry the {h} over to it.",
+        "Holding the {h}, I go to the {p} where the {s} stands.",
     ];
     static readonly string[] UseLamp =
     [
-        "Holding {h}, I turn on {s} to look at it under the light.",
-        "I switch on {s} so I can examine {h} in its light.",
-        "Now I use {s} while holding {h}.",
+        "Holding the {h}, I turn on the {s} to look at it under the light.",
+        "I switch on the {s} so I can examine the {h} in its light.",
+        "Now I use the {s} while holding the {h}.",
     ];
     static readonly string[] Surprise =
     [

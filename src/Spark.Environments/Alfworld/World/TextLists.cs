@@ -1,0 +1,29 @@
+using System.Text;
+
+namespace Spark.Environments.Alfworld.World;
+
+/// <summary>
+/// TextWorld's list rendering (textgen display_list): "nothing" when empty, "a X" for one item, and for
+/// more ", " between items with ", and " before the last — an Oxford comma even for two.
+/// </summary>
+internal static class TextLists
+{
+    public static string Join(IReadOnlyList<string> items)
+    {
+        if (items.Count == 0) return "nothing";
+        if (items.Count == 1) return items[0];
+        var sb = new StringBuilder();
+        Append(sb, items);
+        return sb.ToString();
+    }
+
+    public static void Append(StringBuilder sb, IReadOnlyList<string> items)
+    {
+        if (items.Count == 0) { sb.Append("nothing"); return; }
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (i > 0) sb.Append(i == items.Count - 1 ? ", and " : ", ");
+            sb.Append(items[i]);
+        }
+    }
+}

@@ -26,16 +26,16 @@ internal sealed class DecodeLoop(Qwen2ForCausalLM model, TokenTexts texts, Sampl
             var masks = active.Select(r => r.Constraint?.MaskFor(r.Text.ToString())).ToList();
             var built = TokenDistribution.Build(masks, vocab, device);
             var logProbs = TokenDistribution.LogProbs(logits, options.Temperature, built?.Rows, built?.Additive);
-            float[] lp = logProbs.cpu().data<float>().ToArray();
+            var tokens = Choose(logProbs, active);
+            using var chosen = tensor(tokens.Select(t => (long)t).ToArray(), [active.Count, 1], device: device);
+            float[] chosenLogProbs = logProbs.gather(1, chosen).cpu().data<float>().ToArray();
             float[]? entropy = options.ReturnEntropy ? TokenDistribution.Entropy(logProbs).cpu().data<float>().ToArray() : null;
 
             var keep = new List<long>();
             for (int i = 0; i < active.Count; i++)
             {
                 var row = active[i];
-                var span = lp.AsSpan(i * vocab, vocab);
-                int token = TokenSampler.Sample(span, options.Temperature, options.TopK, options.TopP, row.Random);
-                Append(row, token, span[token], entropy?[i]);
+                Append(row, tokens[i], chosenLogProbs[i], entropy?[i]);
                 if (row.Finish == null) keep.Add(i);
                 else Store(cache, i, row);
             }
@@ -50,6 +50,19 @@ internal sealed class DecodeLoop(Qwen2ForCausalLM model, TokenTexts texts, Sampl
             logits = next;
         }
         logits.Dispose();
+    }
+
+    /// <summary>Greedy: the device's argmax. Sampling: probabilities to the CPU, one draw per row from its own stream.</summary>
+    int[] Choose(Tensor logProbs, List<SequenceState> active)
+    {
+        if (options.Temperature <= 0)
+            return logProbs.argmax(-1).cpu().data<long>().ToArray().Select(t => (int)t).ToArray();
+        int vocab = (int)logProbs.shape[1];
+        float[] probs = logProbs.exp().cpu().data<float>().ToArray();
+        var tokens = new int[active.Count];
+        for (int i = 0; i < active.Count; i++)
+            tokens[i] = TokenSampler.Sample(probs.AsSpan(i * vocab, vocab), options.TopK, options.TopP, active[i].Random);
+        return tokens;
     }
 
     void Append(SequenceState row, int token, float logProb, float? entropy)

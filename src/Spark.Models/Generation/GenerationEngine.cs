@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Spark.Core.Policies;
 using Spark.Core.Text;
+using Spark.Models.Checkpoints;
 using Spark.Models.Qwen2;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -31,6 +32,19 @@ public sealed class GenerationEngine : IPolicy, IDisposable
         _cache = new PrefixCache(_options.PrefixCacheBytes);
         _texts = TokenTexts.For(tokenizer);
         _endIds = [tokenizer.EndOfResponseId, .. _options.ExtraEndTokenIds ?? []];
+    }
+
+    /// <summary>
+    /// Loads a checkpoint folder (CPU float32 unless told otherwise) and adds generation_config.json's end tokens to
+    /// <paramref name="options"/>' extra end tokens.
+    /// </summary>
+    public static GenerationEngine FromCheckpoint(string dir, ITokenizer tokenizer, Device? device = null,
+        ScalarType dtype = ScalarType.Float32, EngineOptions? options = null)
+    {
+        options ??= new EngineOptions();
+        var generation = Checkpoint.ReadGenerationConfig(dir);
+        var ends = (options.ExtraEndTokenIds ?? []).Concat(generation?.EosTokenIds ?? []).Distinct().ToList();
+        return new GenerationEngine(Checkpoint.Load(dir, device, dtype), tokenizer, options with { ExtraEndTokenIds = ends });
     }
 
     public ITokenizer Tokenizer { get; }

@@ -16,65 +16,56 @@ public sealed class SequenceRandom(ulong seed)
 }
 
 /// <summary>
-/// Draws a token from one row of log-probabilities (already tempered and masked) on the CPU: greedy for
-/// temperature 0, else inverse-CDF sampling after optional top-k and top-p truncation. One uniform per draw.
+/// Draws a token from one row of probabilities (already tempered and masked, computed on the device) on the CPU:
+/// inverse-CDF sampling with one uniform per draw, after optional top-k and top-p truncation. Greedy decoding takes
+/// the device's argmax instead and never comes here.
 /// </summary>
 public static class TokenSampler
 {
-    public static int Sample(ReadOnlySpan<float> logProbs, float temperature, int topK, float topP, SequenceRandom random)
+    public static int Sample(ReadOnlySpan<float> probs, int topK, float topP, SequenceRandom random)
     {
-        if (temperature <= 0) return ArgMax(logProbs);
         double u = random.NextDouble();
-        bool truncate = (topK > 0 && topK < logProbs.Length) || topP < 1f;
-        if (!truncate)
+        bool truncate = (topK > 0 && topK < probs.Length) || topP < 1f;
+        if (truncate) return SampleTruncated(probs, topK, topP, u);
+        // The row sums to 1 up to rounding; when rounding leaves u past the end, take the last possible token.
+        double cumulative = 0;
+        int last = 0;
+        for (int i = 0; i < probs.Length; i++)
         {
-            double total = 0;
-            foreach (float lp in logProbs) total += Math.Exp(lp);
-            double target = u * total, cumulative = 0;
-            int last = 0;
-            for (int i = 0; i < logProbs.Length; i++)
-            {
-                double p = Math.Exp(logProbs[i]);
-                if (p <= 0) continue;
-                last = i;
-                cumulative += p;
-                if (cumulative > target) return i;
-            }
-            return last;
+            if (probs[i] <= 0) continue;
+            last = i;
+            cumulative += probs[i];
+            if (cumulative > u) return i;
         }
-        return SampleTruncated(logProbs, topK, topP, u);
+        return last;
     }
 
-    static int SampleTruncated(ReadOnlySpan<float> logProbs, int topK, float topP, double u)
+    static int SampleTruncated(ReadOnlySpan<float> probs, int topK, float topP, double u)
     {
-        var order = new int[logProbs.Length];
+        var keys = probs.ToArray();
+        var order = new int[keys.Length];
         for (int i = 0; i < order.Length; i++) order[i] = i;
-        var keys = logProbs.ToArray();
-        // Descending by log-prob, ties by id: a total order, so the result is reproducible.
+        // Descending by probability, ties by id: a total order, so the result is reproducible.
         Array.Sort(order, (a, b) => keys[a] != keys[b] ? keys[b].CompareTo(keys[a]) : a.CompareTo(b));
         int keep = topK > 0 ? Math.Min(topK, order.Length) : order.Length;
-        double total = 0;
-        var probs = new double[keep];
+        double kept = 0;
         int n = 0;
-        for (; n < keep; n++)
+        while (n < keep && keys[order[n]] > 0)
         {
-            probs[n] = Math.Exp(keys[order[n]]);
-            if (probs[n] <= 0) break;
-            total += probs[n];
-            if (topP < 1f && total >= topP) { n++; break; }
+            kept += keys[order[n++]];
+            if (topP < 1f && kept >= topP) break;
         }
         n = Math.Max(n, 1);
-        double sum = 0;
-        for (int i = 0; i < n; i++) sum += probs[i];
-        double target = u * sum, cumulative = 0;
+        double target = u * Math.Max(kept, keys[order[0]]), cumulative = 0;
         for (int i = 0; i < n; i++)
         {
-            cumulative += probs[i];
+            cumulative += keys[order[i]];
             if (cumulative > target) return order[i];
         }
         return order[n - 1];
     }
 
+    /// <summary>Index of the largest value (the first on ties).</summary>
     public static int ArgMax(ReadOnlySpan<float> values)
     {
         int best = 0;

@@ -7,6 +7,7 @@ foreach (var command in new[]
 {
     DoctorCommand.Create(),
     EnvCommands.Create(),
+    TokenizerCommands.Create(),
     new Command("data", "Build data sets.") { DataColdStartCommand.Create() },
 })
 {

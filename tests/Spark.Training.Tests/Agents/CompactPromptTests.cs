@@ -50,6 +50,17 @@ public class CompactPromptTests
         Assert.Equal(expected, Seventh(env).Memory.Render());
 
     [Fact]
+    public void A_result_repeated_by_the_next_step_is_shown_once()
+    {
+        var context = Seventh("webshop");
+        string page = context.Observation;
+        context.Record("click[brown]", page);
+        string prompt = CompactPrompt.Window(context, 2, memoryLine: false);
+        Assert.Contains("> click[< prev]\n(same as below)\n> click[brown]\n", prompt);
+        Assert.Single(prompt.Split('\n'), l => l.Contains("Buy Now"));
+    }
+
+    [Fact]
     public void Compact_is_far_shorter_than_the_paper_prompt()
     {
         foreach (var env in new[] { "alfworld", "scienceworld", "webshop" })

@@ -27,10 +27,12 @@ public static class CompactPrompt
         int shown = Math.Min(Math.Max(historyLength, 0), context.StepCount);
         for (int i = context.StepCount - shown; i < context.StepCount; i++)
         {
-            // A step shows its action and what came back: the next step's observation, or the current one.
-            string result = i + 1 < context.StepCount ? context.History[i + 1].Observation : context.Observation;
+            // A step shows its action and what came back; a result repeated by the next step (a WebShop option
+            // click returns the same page) is shown once, at the later step.
+            string result = Result(context, i);
+            bool repeated = i + 1 < context.StepCount && Result(context, i + 1) == result;
             sb.Append("> ").Append(context.History[i].Action).Append('\n');
-            sb.Append(Format(context, result)).Append('\n');
+            sb.Append(repeated ? SameAsBelow : Format(context, result)).Append('\n');
         }
         if (shown == 0) sb.Append(Format(context, context.Observation)).Append('\n');
         return sb.Append(Cue(context)).ToString();
@@ -44,6 +46,12 @@ public static class CompactPrompt
         sb.Append(Format(context, context.Observation)).Append('\n');
         return sb.Append(Cue(context)).ToString();
     }
+
+    const string SameAsBelow = "(same as below)";
+
+    // What came back from step i: the next step's observation, or the current one.
+    static string Result(AgentContext context, int i) =>
+        i + 1 < context.StepCount ? context.History[i + 1].Observation : context.Observation;
 
     static void AppendMemory(StringBuilder sb, AgentContext context, bool memoryLine)
     {

@@ -7,6 +7,7 @@ IBenchmark[] benchmarks =
     new Spark.Bench.Benchmarks.RolloutEngineBenchmark(),
     new Spark.Bench.Benchmarks.ModelTrainingBenchmark(),
     new Spark.Bench.Benchmarks.DecodingBenchmark(),
+    new Spark.Bench.Benchmarks.SftBenchmark(),
 ];
 
 if (args.Length == 0 || benchmarks.All(b => b.Name != args[0]))

@@ -9,6 +9,9 @@ foreach (var command in new[]
     EnvCommands.Create(),
     TokenizerCommands.Create(),
     ModelCommands.Create(),
+    SftCommand.Create(),
+    PretrainCommand.Create(),
+    EvalCommand.Create(),
     new Command("data", "Build data sets.") { DataColdStartCommand.Create() },
 })
 {

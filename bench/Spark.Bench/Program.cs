@@ -3,6 +3,7 @@ using Spark.Bench;
 // Each benchmark is one class in Benchmarks/; register it here.
 IBenchmark[] benchmarks =
 [
+    new Spark.Bench.Benchmarks.WebShopBenchmark(),
 ];
 
 if (args.Length == 0 || benchmarks.All(b => b.Name != args[0]))

@@ -25,8 +25,10 @@ public sealed class WebShopExpert(int maxSteps = WebShopSuite.DefaultMaxSteps) :
         readonly List<string> _wanted = PageReader.ContentWords(env.Task.Goal);
         readonly double _bound = PageReader.PriceBound(env.Task.Goal);
         readonly HashSet<string> _instructionWords = new(PageReader.Words(PageReader.WithoutPrice(env.Task.Goal)));
-        StepResult _last = initial;
+        // What each inspected product lacks, and the inspected product that lacks least.
+        readonly Dictionary<string, List<string>> _shortfall = [];
         (string Asin, int Missing)? _best;
+        StepResult _last = initial;
 
         int Left => maxSteps - env.StepCount;
 
@@ -78,8 +80,6 @@ public sealed class WebShopExpert(int maxSteps = WebShopSuite.DefaultMaxSteps) :
             var words = new HashSet<string>(PageReader.Words(title));
             return _wanted.Count(words.Contains);
         }
-
-        readonly Dictionary<string, List<string>> _shortfall = [];
 
         List<string> Missing(HashSet<string> explained) => _wanted.Where(w => !explained.Contains(w)).ToList();
 

@@ -31,7 +31,7 @@ public sealed class WebShopSuite : IEnvironmentSuite
         ConfigException.Require(maxSteps >= 1, "max-steps", $"must be at least 1, got {maxSteps}");
         _maxSteps = maxSteps;
         Site = new WebShopSite(source.Load());
-        Expert = new WebShopExpert();
+        Expert = new WebShopExpert(maxSteps);
     }
 
     public string Name => SuiteName;

@@ -7,8 +7,8 @@ foreach (var command in new[]
 {
     DoctorCommand.Create(),
     EnvCommands.Create(),
+    DataCommands.Create(),
     TokenizerCommands.Create(),
-    new Command("data", "Build data sets.") { DataColdStartCommand.Create() },
 })
 {
     root.Subcommands.Add(command);

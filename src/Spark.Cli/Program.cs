@@ -7,6 +7,7 @@ foreach (var command in new[]
 {
     DoctorCommand.Create(),
     EnvCommands.Create(),
+    ServeCommand.Create(),
 })
 {
     root.Subcommands.Add(command);

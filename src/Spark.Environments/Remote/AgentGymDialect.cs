@@ -31,6 +31,10 @@ public abstract class AgentGymDialect
     /// <summary>Sends one action, once (never retried: it may have been applied).</summary>
     public abstract RemoteReply Step(AgentGymHttp http, long id, string action);
 
+    /// <summary>Whether the server accepts steps after the episode ended (WebShop does; ALFWorld and SciWorld answer
+    /// "has finished").</summary>
+    public virtual bool StepsAfterDone => false;
+
     public abstract IReadOnlyList<string> Admissible(AgentGymHttp http, long id);
 
     /// <summary>Frees the environment, once (callers treat it as best effort); a 404 (no such route on the original ALFWorld and WebShop servers, or an id

@@ -32,8 +32,8 @@ public sealed class AgentGymTaskIndex
         Count = start;
     }
 
-    /// <summary>The suite's splits in <paramref name="order"/> (default: the suite's own order, training split
-    /// first), or only <paramref name="onlySplit"/> when given, so that index i is task i of that split.</summary>
+    /// <summary>The suite's splits in <paramref name="order"/> (default: <see cref="DefaultOrder"/>), or only
+    /// <paramref name="onlySplit"/> when given, so that index i is task i of that split.</summary>
     public static AgentGymTaskIndex For(IEnvironmentSuite suite, string? onlySplit = null, IReadOnlyList<string>? order = null)
     {
         if (onlySplit != null)
@@ -42,11 +42,18 @@ public sealed class AgentGymTaskIndex
                 $"'{onlySplit}' is not a split of {suite.Name}; known: {string.Join(", ", suite.Splits)}");
             return new AgentGymTaskIndex([(onlySplit, suite.Count(onlySplit))]);
         }
-        var splits = order ?? suite.Splits;
+        var splits = order ?? DefaultOrder(suite);
         foreach (var s in splits)
             ConfigException.Require(suite.Splits.Contains(s), "split", $"'{s}' is not a split of {suite.Name}");
         return new AgentGymTaskIndex(splits.Select(s => (s, suite.Count(s))));
     }
+
+    /// <summary>The suite's own split order (training split first), except for WebShop, whose test split (goals
+    /// 0–499) comes first so that AgentGym's <c>session_id</c> keeps meaning WebShop's goal index.</summary>
+    public static IReadOnlyList<string> DefaultOrder(IEnvironmentSuite suite) =>
+        suite.Name == "webshop" && suite.Splits.Contains("test")
+            ? ["test", .. suite.Splits.Where(s => s != "test")]
+            : suite.Splits;
 
     /// <summary>Parses "train=2420,valid_train=200" (the layout of a server we cannot ask).</summary>
     public static AgentGymTaskIndex Parse(string layout)

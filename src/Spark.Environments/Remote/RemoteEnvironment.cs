@@ -65,7 +65,8 @@ public sealed class RemoteEnvironment : IEnvironment, IDisposable
     public StepResult Step(string action)
     {
         if (_last == null) throw new InvalidOperationException($"{Task.Id}: call Reset() before Step()");
-        if (_last.Done) throw new InvalidOperationException($"{Task.Id}: the episode is over; Reset() to play again");
+        if (_last.Done && !_pool.Dialect.StepsAfterDone)
+            throw new InvalidOperationException($"{Task.Id}: the episode is over; Reset() to play again");
         var reply = Run("step", slot => _pool.Dialect.Step(slot.Http, slot.Id, action));
         _actions.Add(action);
         _observations.Add(reply.Result.Observation);

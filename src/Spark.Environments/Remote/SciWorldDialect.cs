@@ -4,7 +4,8 @@ using Spark.Core.Environments;
 namespace Spark.Environments.Remote;
 
 /// <summary>AgentGym's SciWorld server: <c>{"id"}</c>, <c>data_idx</c>, integer reward (change of score) and score
-/// (0–100, negative on failure). The first observation is <c>task_description + "\n" + observation</c>, as AgentGym's client shows it.</summary>
+/// (0–100, negative on failure). The first observation is the "look around" text, as the built-in environment's;
+/// the task description comes separately (<see cref="TaskInfo.Goal"/>), where AgentGym's own client prepends it.</summary>
 public sealed class SciWorldDialect : AgentGymDialect
 {
     const string UnknownAction = "No known action matches that input.";
@@ -18,7 +19,7 @@ public sealed class SciWorldDialect : AgentGymDialect
     {
         var r = Read(http, "/reset", http.Post("/reset", new JsonObject { ["id"] = id, ["data_idx"] = task }, retry: true));
         string goal = r.String("task_description");
-        string observation = goal + "\n" + r.String("observation");
+        string observation = r.String("observation");
         long score = r.Long("score");
         bool done = r.Bool("done");
         var spark = r.Spark();

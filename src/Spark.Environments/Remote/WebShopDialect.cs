@@ -8,6 +8,7 @@ namespace Spark.Environments.Remote;
 public sealed class WebShopDialect : AgentGymDialect
 {
     public override string Env => "webshop";
+    public override bool StepsAfterDone => true;
 
     public override long Create(AgentGymHttp http) =>
         Read(http, "/create", http.Post("/create", [], retry: true)).AsLong();

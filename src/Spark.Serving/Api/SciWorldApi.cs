@@ -35,7 +35,7 @@ public sealed class SciWorldApi(ServerContext server) : AgentGymApi(server)
                 {
                     task_name = task.TaskType, var_num = task.Index, task_description = task.Goal, observation = look,
                     reward = Points(r.Reward), score = Points(r.Score * 100), deleted = false, done = r.Done,
-                    spark = Extension(e, task.Goal + "\n" + look),
+                    spark = Extension(e, look),
                 });
             }, requireReset: false);
         });

@@ -58,7 +58,7 @@ public sealed class WebShopApi(ServerContext server) : AgentGymApi(server)
             {
                 var r = StepOnce(e, action);
                 return Results.Json(new { state = r.Observation, reward = r.Reward, done = r.Done, info = (object?)null, spark = Extension(e, r.Observation) });
-            }, refuseWhenDone: true);
+            }); // the original lets a finished session take further steps
         });
 
         Get(app, "/available_actions", e =>

@@ -3,6 +3,8 @@ using Spark.Bench;
 // Each benchmark is one class in Benchmarks/; register it here.
 IBenchmark[] benchmarks =
 [
+    new Spark.Bench.Benchmarks.TokenizerBenchmark(),
+    new Spark.Bench.Benchmarks.RolloutEngineBenchmark(),
 ];
 
 if (args.Length == 0 || benchmarks.All(b => b.Name != args[0]))

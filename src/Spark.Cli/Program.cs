@@ -8,6 +8,7 @@ foreach (var command in new[]
     DoctorCommand.Create(),
     EnvCommands.Create(),
     ServeCommand.Create(),
+    TokenizerCommands.Create(),
 })
 {
     root.Subcommands.Add(command);

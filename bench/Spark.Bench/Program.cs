@@ -5,6 +5,7 @@ IBenchmark[] benchmarks =
 [
     new Spark.Bench.Benchmarks.TokenizerBenchmark(),
     new Spark.Bench.Benchmarks.RolloutEngineBenchmark(),
+    new Spark.Bench.Benchmarks.ServingBenchmark(),
 ];
 
 if (args.Length == 0 || benchmarks.All(b => b.Name != args[0]))

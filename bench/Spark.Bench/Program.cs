@@ -6,6 +6,7 @@ IBenchmark[] benchmarks =
     new Spark.Bench.Benchmarks.TokenizerBenchmark(),
     new Spark.Bench.Benchmarks.RolloutEngineBenchmark(),
     new Spark.Bench.Benchmarks.ServingBenchmark(),
+    new Spark.Bench.Benchmarks.WebShopBenchmark(),
 ];
 
 if (args.Length == 0 || benchmarks.All(b => b.Name != args[0]))

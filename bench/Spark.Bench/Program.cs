@@ -7,6 +7,7 @@ IBenchmark[] benchmarks =
     new Spark.Bench.Benchmarks.RolloutEngineBenchmark(),
     new Spark.Bench.Benchmarks.ServingBenchmark(),
     new Spark.Bench.Benchmarks.WebShopBenchmark(),
+    new Spark.Bench.Benchmarks.HarnessBenchmark(),
 ];
 
 if (args.Length == 0 || benchmarks.All(b => b.Name != args[0]))

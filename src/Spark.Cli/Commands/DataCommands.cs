@@ -10,6 +10,7 @@ public static class DataCommands
     {
         var data = new Command("data", "Download or build data sets.");
         data.Subcommands.Add(WebShop());
+        data.Subcommands.Add(DataColdStartCommand.Create());
         return data;
     }
 

@@ -8,6 +8,7 @@ foreach (var command in new[]
     DoctorCommand.Create(),
     EnvCommands.Create(),
     TokenizerCommands.Create(),
+    ReportCommand.Create(),
 })
 {
     root.Subcommands.Add(command);

@@ -35,7 +35,7 @@ public sealed class AnalysisTests
             Iterations = points.Select(p =>
             {
                 var d = new Dictionary<string, double> { ["step"] = p.Step, ["rollout_success"] = p.Success, ["kl"] = 0.01, ["zz_custom"] = 1 };
-                if (p.Eval is double e) d["eval_L2_success"] = e;
+                if (p.Eval is double e) (d["eval_L2_success"], d["eval_L2_score"]) = (e, e);
                 return (IReadOnlyDictionary<string, double>)d;
             }).ToList(),
         };
@@ -47,7 +47,7 @@ public sealed class AnalysisTests
         Assert.Equal(2, success[0].Value.N);
         Assert.Equal(1, success[2].Value.N);
         Assert.Equal([1.0, 3.0], curves.Series("alfworld", "SPARK", "eval_L2_success").Select(p => p.Step));
-        Assert.Equal(["rollout_success", "eval_L2_success"], curves.SuccessMetrics("alfworld"));
+        Assert.Equal(["rollout_success", "eval_L2_success", "eval_L2_score"], curves.LearningMetrics("alfworld"));
         Assert.Equal(["kl"], curves.DiagnosticMetrics("alfworld"));
         Assert.Equal(["zz_custom"], curves.OtherMetrics("alfworld"));
         Assert.Equal(2, curves.Seeds("alfworld", "SPARK"));

@@ -97,7 +97,10 @@ internal static class SampleInputs
             };
             if (step % 4 == 0 || step == 1)
                 foreach (var split in splits)
+                {
                     it[$"eval_{split}_success"] = Math.Clamp(progress * SplitFactor[split] + 0.05, 0, 1);
+                    if (env == "webshop") it[$"eval_{split}_score"] = Math.Clamp(progress * SplitFactor[split] + 0.25, 0, 1);
+                }
             iterations.Add(it);
         }
         return new TrainingRun { Method = method, Env = env, Seed = seed, Iterations = iterations };

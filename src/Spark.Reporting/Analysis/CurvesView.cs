@@ -66,9 +66,9 @@ public sealed partial class CurvesView
 
     public int Seeds(string env, string method) => _seeds.GetValueOrDefault((env, method));
 
-    /// <summary>rollout_success and every eval_&lt;split&gt;_success, in split order.</summary>
-    public IReadOnlyList<string> SuccessMetrics(string env) =>
-        Metrics(env).Where(m => m == "rollout_success" || EvalSuccess().IsMatch(m)).ToList();
+    /// <summary>The learning curves: rollout_success, every eval_&lt;split&gt;_success, then every eval_&lt;split&gt;_score, in split order.</summary>
+    public IReadOnlyList<string> LearningMetrics(string env) =>
+        Metrics(env).Where(m => m == "rollout_success" || EvalSuccess().IsMatch(m) || EvalScore().IsMatch(m)).ToList();
 
     public IReadOnlyList<string> DiagnosticMetrics(string env) => Metrics(env).Where(Diagnostics.Contains).ToList();
 

@@ -26,7 +26,7 @@ internal sealed class ReportPlots(ResultsView results, TokensView tokens, Curves
         if (tokens.HasRelative) TokenUse();
         foreach (var env in curves.Envs)
         {
-            if (curves.SuccessMetrics(env).Count > 0) LearningCurves(env);
+            if (curves.LearningMetrics(env).Count > 0) LearningCurves(env);
             if (curves.Has(env, "explore_ratio")) ExploreRatio(env);
             if (curves.DiagnosticMetrics(env).Count > 0) Diagnostics(env);
         }
@@ -75,17 +75,17 @@ internal sealed class ReportPlots(ResultsView results, TokensView tokens, Curves
 
     void LearningCurves(string env)
     {
-        var metrics = curves.SuccessMetrics(env);
+        var metrics = curves.LearningMetrics(env);
         var grid = Grid(metrics, (plot, metric, first) =>
         {
             plot.Title(CurvesView.Label(metric), size: 14);
             plot.XLabel("training step", size: 12);
-            plot.YLabel("success (%)", size: 12);
+            plot.YLabel(metric.EndsWith("_score", StringComparison.Ordinal) ? "score (%)" : "success (%)", size: 12);
             PlotKit.Lines(plot, curves.Methods, m => curves.Series(env, m, metric), MethodColor, 100, legend: first);
             plot.Axes.SetLimitsY(-2, 102);
         });
         SaveGrid(grid, metrics.Count, PlotSection.Training, $"curves-{PlotKit.Slug(env)}.png", $"{env}: learning curves",
-            "Rollout success (training batches) and evaluation success per split over training; one line per method, band ± 1 std over seeds.");
+            "Rollout success (training batches) and evaluation success (and score, where logged) per split over training; one line per method, band ± 1 std over seeds.");
     }
 
     void ExploreRatio(string env)

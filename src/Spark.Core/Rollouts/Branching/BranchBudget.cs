@@ -1,0 +1,25 @@
+using Spark.Core.Configuration;
+
+namespace Spark.Core.Rollouts.Branching;
+
+/// <summary>
+/// How many trajectories a task may have: <see cref="Roots"/> start (M), at most <see cref="Leaves"/> ever
+/// exist (N, counting every leaf ever allocated, finished or not), and a branching trajectory becomes
+/// <see cref="Factor"/> (B) trajectories: itself plus B−1 children.
+/// </summary>
+public sealed record BranchBudget(int Roots, int Leaves, int Factor)
+{
+    /// <summary>The paper's defaults: M = 4, N = 8, B = 2.</summary>
+    public static BranchBudget Paper { get; } = new(4, 8, 2);
+
+    public void Validate()
+    {
+        ConfigException.Require(Roots >= 1, "roots", $"must be at least 1, got {Roots}");
+        ConfigException.Require(Leaves >= Roots, "budget", $"the leaf budget N ({Leaves}) must be at least the number of roots M ({Roots})");
+        ConfigException.Require(Factor >= 1, "factor", $"the branching factor B must be at least 1, got {Factor}");
+    }
+
+    /// <summary>Children a branching trajectory gets when <paramref name="allocated"/> leaves of its task exist:
+    /// min(B − 1, N − allocated), never negative.</summary>
+    public int ChildrenFor(int allocated) => Math.Max(0, Math.Min(Factor - 1, Leaves - allocated));
+}

@@ -165,6 +165,23 @@ public sealed class ReportBuilderTests(ThreeSeedReport report) : IClassFixture<T
         }
     }
 
+    [Fact]
+    public void Names_that_collide_as_file_names_get_their_own_plots()
+    {
+        string root = Directory.CreateTempSubdirectory("spark-report-names-").FullName;
+        try
+        {
+            Ablation Of(string id, double v) => new() { Id = id, Title = id, Points = [new AblationPoint { X = "1", Series = "SPARK", Value = v }] };
+            var files = ReportBuilder.Build(new ReportInput { Title = "names", Ablations = [Of("a b", 0.1), Of("a-b", 0.2)] }, Path.Combine(root, "r"));
+            Assert.Equal(["plots/ablation-a-b.png", "plots/ablation-a-b-2.png"], files.Plots.Select(p => p.Path));
+            Assert.All(files.Plots, p => Assert.True(File.Exists(Path.Combine(files.Directory, p.Path))));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     internal static string MainTable(string html) =>
         Regex.Match(html, "<table class=\"results main\">.*?</table>", RegexOptions.Singleline).Value;
 

@@ -143,14 +143,24 @@ internal sealed class ReportPlots(ResultsView results, TokensView tokens, Curves
 
     void Save(Plot plot, PlotSection section, string file, string title, string caption)
     {
+        file = Unique(file);
         plot.SavePng(System.IO.Path.Combine(_root, Folder, file), PlotKit.Width, PlotKit.Height);
         _files.Add(new PlotFile(section, $"{Folder}/{file}", title, caption));
     }
 
     void SaveGrid(Multiplot grid, int panels, PlotSection section, string file, string title, string caption)
     {
+        file = Unique(file);
         int rows = (panels + 1) / 2;
         grid.SavePng(System.IO.Path.Combine(_root, Folder, file), PlotKit.Width, Math.Max(PlotKit.Height, rows * 300));
         _files.Add(new PlotFile(section, $"{Folder}/{file}", title, caption));
+    }
+
+    // Names made file-safe can collide ("web shop" and "web-shop"): number the later ones.
+    string Unique(string file)
+    {
+        string stem = System.IO.Path.GetFileNameWithoutExtension(file), candidate = file;
+        for (int i = 2; _files.Any(f => f.Path == $"{Folder}/{candidate}"); i++) candidate = $"{stem}-{i}.png";
+        return candidate;
     }
 }

@@ -10,6 +10,7 @@ foreach (var command in new[]
     ServeCommand.Create(),
     DataCommands.Create(),
     TokenizerCommands.Create(),
+    ReportCommand.Create(),
 })
 {
     root.Subcommands.Add(command);

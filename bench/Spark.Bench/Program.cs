@@ -5,6 +5,7 @@ IBenchmark[] benchmarks =
 [
     new Spark.Bench.Benchmarks.TokenizerBenchmark(),
     new Spark.Bench.Benchmarks.RolloutEngineBenchmark(),
+    new Spark.Bench.Benchmarks.AlfworldBenchmark(),
 ];
 
 if (args.Length == 0 || benchmarks.All(b => b.Name != args[0]))

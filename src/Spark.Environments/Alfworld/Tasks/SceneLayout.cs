@@ -35,8 +35,6 @@ internal sealed class SceneLayout(int number, RoomType room, SceneReceptacle[] r
 
     public int CountOf(ReceptacleClass c) => _counts[c.Id];
     public bool Has(ReceptacleClass c) => _counts[c.Id] > 0;
-    public bool HasPickupable(ObjectClass c) => Pickupables.Contains(c);
-    public bool HasFixture(ObjectClass c) => Fixtures.Any(f => f.Class == c);
 
     /// <summary>Summed place weight of <paramref name="obj"/> over the receptacle classes present here,
     /// leaving out <paramref name="except"/>.</summary>

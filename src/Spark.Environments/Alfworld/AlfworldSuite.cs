@@ -21,7 +21,8 @@ public sealed class AlfworldSuite : IEnvironmentSuite
     /// (the paper's limit), whatever <see cref="AlfworldOptions.MaxSteps"/> says, so worlds never depend on it.</summary>
     public const int GenerationBudget = 30;
 
-    /// <summary>Placements tried per task before the last resort (<see cref="PlacementAttempts"/>).</summary>
+    /// <summary>Placements tried per task before giving up with an error; far beyond need, as only a few
+    /// percent of placements are rejected (<see cref="PlacementAttempts"/>).</summary>
     const int MaxAttempts = 200;
 
     readonly Dictionary<int, SceneLayout> _scenes;

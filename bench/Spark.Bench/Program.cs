@@ -5,6 +5,8 @@ IBenchmark[] benchmarks =
 [
     new Spark.Bench.Benchmarks.TokenizerBenchmark(),
     new Spark.Bench.Benchmarks.RolloutEngineBenchmark(),
+    new Spark.Bench.Benchmarks.ServingBenchmark(),
+    new Spark.Bench.Benchmarks.WebShopBenchmark(),
     new Spark.Bench.Benchmarks.AlfworldBenchmark(),
 ];
 

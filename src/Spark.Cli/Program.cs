@@ -7,6 +7,8 @@ foreach (var command in new[]
 {
     DoctorCommand.Create(),
     EnvCommands.Create(),
+    ServeCommand.Create(),
+    DataCommands.Create(),
     TokenizerCommands.Create(),
 })
 {

@@ -8,6 +8,7 @@ IBenchmark[] benchmarks =
     new Spark.Bench.Benchmarks.ServingBenchmark(),
     new Spark.Bench.Benchmarks.WebShopBenchmark(),
     new Spark.Bench.Benchmarks.HarnessBenchmark(),
+    new Spark.Bench.Benchmarks.AlfworldBenchmark(),
 ];
 
 if (args.Length == 0 || benchmarks.All(b => b.Name != args[0]))

@@ -5,6 +5,7 @@ IBenchmark[] benchmarks =
 [
     new Spark.Bench.Benchmarks.TokenizerBenchmark(),
     new Spark.Bench.Benchmarks.RolloutEngineBenchmark(),
+    new Spark.Bench.Benchmarks.WebShopBenchmark(),
     new Spark.Bench.Benchmarks.ModelTrainingBenchmark(),
     new Spark.Bench.Benchmarks.DecodingBenchmark(),
 ];

@@ -7,6 +7,7 @@ foreach (var command in new[]
 {
     DoctorCommand.Create(),
     EnvCommands.Create(),
+    DataCommands.Create(),
     TokenizerCommands.Create(),
     ModelCommands.Create(),
 })

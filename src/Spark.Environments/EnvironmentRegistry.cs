@@ -19,6 +19,7 @@ public static class EnvironmentRegistry
 {
     static readonly Dictionary<string, Func<SuiteOptions, IEnvironmentSuite>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
+        [WebShop.WebShopSuite.SuiteName] = options => new WebShop.WebShopSuite(options),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

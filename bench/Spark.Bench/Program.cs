@@ -9,6 +9,8 @@ IBenchmark[] benchmarks =
     new Spark.Bench.Benchmarks.WebShopBenchmark(),
     new Spark.Bench.Benchmarks.HarnessBenchmark(),
     new Spark.Bench.Benchmarks.AlfworldBenchmark(),
+    new Spark.Bench.Benchmarks.ModelTrainingBenchmark(),
+    new Spark.Bench.Benchmarks.DecodingBenchmark(),
 ];
 
 if (args.Length == 0 || benchmarks.All(b => b.Name != args[0]))

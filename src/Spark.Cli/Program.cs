@@ -11,6 +11,7 @@ foreach (var command in new[]
     DataCommands.Create(),
     TokenizerCommands.Create(),
     ReportCommand.Create(),
+    ModelCommands.Create(),
 })
 {
     root.Subcommands.Add(command);

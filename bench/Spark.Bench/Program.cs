@@ -5,6 +5,10 @@ IBenchmark[] benchmarks =
 [
     new Spark.Bench.Benchmarks.TokenizerBenchmark(),
     new Spark.Bench.Benchmarks.RolloutEngineBenchmark(),
+    new Spark.Bench.Benchmarks.ServingBenchmark(),
+    new Spark.Bench.Benchmarks.WebShopBenchmark(),
+    new Spark.Bench.Benchmarks.HarnessBenchmark(),
+    new Spark.Bench.Benchmarks.AlfworldBenchmark(),
     new Spark.Bench.Benchmarks.ModelTrainingBenchmark(),
     new Spark.Bench.Benchmarks.DecodingBenchmark(),
     new Spark.Bench.Benchmarks.SftBenchmark(),

@@ -7,12 +7,14 @@ foreach (var command in new[]
 {
     DoctorCommand.Create(),
     EnvCommands.Create(),
+    ServeCommand.Create(),
+    DataCommands.Create(),
     TokenizerCommands.Create(),
+    ReportCommand.Create(),
     ModelCommands.Create(),
     SftCommand.Create(),
     PretrainCommand.Create(),
     EvalCommand.Create(),
-    new Command("data", "Build data sets.") { DataColdStartCommand.Create() },
 })
 {
     root.Subcommands.Add(command);

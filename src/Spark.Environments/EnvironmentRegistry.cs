@@ -20,6 +20,7 @@ public static class EnvironmentRegistry
     static readonly Dictionary<string, Func<SuiteOptions, IEnvironmentSuite>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
         [Alfworld.AlfworldSuite.SuiteName] = o => new Alfworld.AlfworldSuite(o),
+        [WebShop.WebShopSuite.SuiteName] = options => new WebShop.WebShopSuite(options),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

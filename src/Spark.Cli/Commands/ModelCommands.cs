@@ -1,13 +1,17 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Spark.Core.Configuration;
+using Spark.Core.Policies;
+using Spark.Core.Text;
+using Spark.Models.Generation;
+using Spark.Models.Tokenization;
 using Spark.Models.Checkpoints;
 using Spark.Models.Gguf;
 using Spark.Models.Qwen2;
 
 namespace Spark.Cli.Commands;
 
-/// <summary><c>spark model init|info|export-gguf</c>: policy checkpoints in Hugging Face layout.</summary>
+/// <summary><c>spark model init|info|generate|export-gguf</c>: policy checkpoints in Hugging Face layout.</summary>
 public static class ModelCommands
 {
     static readonly Argument<string> DirArgument = new("dir") { Description = "Checkpoint folder (Hugging Face layout)." };
@@ -17,6 +21,7 @@ public static class ModelCommands
         var model = new Command("model", "Policy models: create, inspect, sample from and export Qwen2-architecture checkpoints.");
         model.Subcommands.Add(Init());
         model.Subcommands.Add(Info());
+        model.Subcommands.Add(Generate());
         model.Subcommands.Add(ExportGguf());
         return model;
     }
@@ -36,14 +41,12 @@ public static class ModelCommands
         {
             string tokDir = r.GetValue(tokenizer) ?? throw new ConfigException("--tokenizer",
                 "a tokenizer folder is required (create the built-in vocabulary with `spark tokenizer train --out DIR`)");
-            var vocabulary = HfTokenizerFile.Load(tokDir);
-            int? end = vocabulary.AddedTokenId("<|im_end|>") ?? vocabulary.AddedTokenId("<|endoftext|>");
-            int? pad = vocabulary.AddedTokenId("<|endoftext|>") ?? end;
-            var config = Qwen2Presets.Create(r.GetValue(preset)!, vocabulary.VocabSize, bosTokenId: null, eosTokenId: end);
+            var tok = TokenizerFiles.Load(tokDir);
+            var config = Qwen2Presets.Create(r.GetValue(preset)!, tok.VocabSize, bosTokenId: null, eosTokenId: tok.EndOfResponseId);
             using var model = new Qwen2ForCausalLM(config, (ulong)r.GetValue(seed));
             string dir = r.GetValue(output)!;
             Checkpoint.Save(model, dir, new CheckpointSaveOptions(TokenizerSource: tokDir,
-                Generation: new GenerationConfig(end is int e ? [e] : [], PadTokenId: pad)));
+                Generation: new GenerationConfig([tok.EndOfResponseId], PadTokenId: tok.PadId)));
             Console.WriteLine($"{r.GetValue(preset)}: {model.ParameterCount():N0} parameters, vocabulary {config.VocabSize}, written to {dir}");
             return 0;
         });
@@ -67,6 +70,35 @@ public static class ModelCommands
             Console.WriteLine($"dtype             {config.TorchDtype} (stored: {string.Join(", ", StoredDTypes(dir))})");
             Console.WriteLine($"end tokens        {(generation == null ? "(no generation_config.json)" : string.Join(", ", generation.EosTokenIds))}");
             Console.WriteLine($"tokenizer         {(File.Exists(Path.Combine(dir, "tokenizer.json")) ? "tokenizer.json" : "none")}");
+            return 0;
+        });
+        return c;
+    }
+
+    static Command Generate()
+    {
+        var prompt = new Option<string>("--prompt") { Description = "Text to continue.", Required = true };
+        var chat = new Option<bool>("--chat") { Description = "Wrap the prompt as one user turn of the chat template and open the assistant turn." };
+        var maxTokens = new Option<int>("--max-tokens") { Description = "Most tokens to generate.", DefaultValueFactory = _ => 128 };
+        var temperature = new Option<float>("--temperature") { Description = "Sampling temperature (0 = greedy).", DefaultValueFactory = _ => 1f };
+        var topP = new Option<float>("--top-p") { Description = "Nucleus sampling mass (1 = off).", DefaultValueFactory = _ => 1f };
+        var topK = new Option<int>("--top-k") { Description = "Keep the k most likely tokens (0 = off).", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Sampling seed.", DefaultValueFactory = _ => 1 };
+        var c = new Command("generate", "Sample a continuation of a prompt with the generation engine.");
+        c.Arguments.Add(DirArgument);
+        foreach (var o in new Option[] { prompt, chat, maxTokens, temperature, topP, topK, seed }) c.Options.Add(o);
+        c.SetAction(r =>
+        {
+            string dir = r.GetValue(DirArgument)!;
+            var tok = TokenizerFiles.Load(dir);
+            using var engine = GenerationEngine.FromCheckpoint(dir, tok, options: new EngineOptions(PrefixCacheBytes: 0));
+            string text = r.GetValue(prompt)!;
+            int[] ids = r.GetValue(chat) ? tok.Chat.Prompt([ChatMessage.User(text)]) : tok.Encode(text);
+            var sampling = new SamplingOptions(r.GetValue(temperature), r.GetValue(topP), r.GetValue(topK), r.GetValue(maxTokens));
+            var output = engine.Generate([new GenerationInput(ids, (ulong)r.GetValue(seed))], sampling)[0];
+            Console.WriteLine(output.Text);
+            Console.Error.WriteLine($"[{ids.Length} prompt tokens, {output.TokenIds.Length} generated, finish {output.Finish}, " +
+                                    $"mean log-prob {(output.LogProbs.Length > 0 ? output.LogProbs.Average() : 0):F3}; {engine.Stats}]");
             return 0;
         });
         return c;

@@ -116,7 +116,4 @@ public sealed class AlfworldEnvironment : IEnvironment
     }
 
     public IEnvironment Clone() => new AlfworldEnvironment(this);
-
-    /// <summary>A fresh copy of this task at its starting state, not yet reset.</summary>
-    internal AlfworldEnvironment Fresh() => new(_layout, _grammar, _maxSteps);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Spark.Core.Environments;
+using Spark.Environments.Alfworld.Engine;
 using Spark.Environments.Alfworld.Expert;
 using Spark.Environments.Alfworld.Tasks;
 using Spark.Environments.Alfworld.World;
@@ -20,7 +21,8 @@ public sealed class AlfworldSuite : IEnvironmentSuite
     /// (the paper's limit), whatever <see cref="AlfworldOptions.MaxSteps"/> says, so worlds never depend on it.</summary>
     public const int GenerationBudget = 30;
 
-    /// <summary>Placements tried per task before the last resort (<see cref="PlacementAttempts"/>).</summary>
+    /// <summary>Placements tried per task before giving up with an error; far beyond need, as only a few
+    /// percent of placements are rejected (<see cref="PlacementAttempts"/>).</summary>
     const int MaxAttempts = 200;
 
     readonly Dictionary<int, SceneLayout> _scenes;
@@ -67,9 +69,6 @@ public sealed class AlfworldSuite : IEnvironmentSuite
         return _accepted.GetOrAdd((split, index), _ => FindPlacement(spec)) + 1;
     }
 
-    /// <summary>The ALFRED scene number a task is set in (seen: 7–30, 207–230, …; unseen: 1–6, 201–206, …).</summary>
-    public int SceneOf(string split, int index) => Spec(split, index).Scene;
-
     internal TaskSpec Spec(string split, int index)
     {
         var plan = Plan(split);
@@ -82,7 +81,7 @@ public sealed class AlfworldSuite : IEnvironmentSuite
     {
         for (int attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var env = new AlfworldEnvironment(Build(spec, attempt), Engine.AlfworldGrammar.V03, GenerationBudget);
+            var env = new AlfworldEnvironment(Build(spec, attempt), AlfworldGrammar.V03, GenerationBudget);
             if (AlfworldExpert.Play(env) >= 0) return attempt;
         }
         throw new InvalidOperationException($"no placement of {Info(spec).Id} that the expert solves in {GenerationBudget} steps");

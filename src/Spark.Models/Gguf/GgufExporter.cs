@@ -1,6 +1,7 @@
 using Spark.Core.IO;
 using Spark.Models.Checkpoints;
 using Spark.Models.Qwen2;
+using Spark.Models.Tokenization;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,7 +22,7 @@ public static class GgufExporter
     {
         if (type is not (GgmlType.F32 or GgmlType.Q8_0)) throw new ArgumentException($"unsupported GGUF type {type} (f32 or q8_0)");
         var config = Checkpoint.ReadConfig(checkpointDir);
-        var tokenizer = HfTokenizerFile.Load(checkpointDir);
+        var tokenizer = TokenizerFiles.LoadBpe(checkpointDir);
         var generation = Checkpoint.ReadGenerationConfig(checkpointDir);
         using var model = Checkpoint.Load(checkpointDir);
 
@@ -51,34 +52,26 @@ public static class GgufExporter
         AtomicFile.Write(outFile, gguf.Write);
     }
 
-    static void AddTokenizer(GgufWriter gguf, Qwen2Config config, HfTokenizerFile tokenizer, GenerationConfig? generation)
+    static void AddTokenizer(GgufWriter gguf, Qwen2Config config, ByteLevelBpeTokenizer tokenizer, GenerationConfig? generation)
     {
+        var definition = tokenizer.Definition;
         var tokens = new string[config.VocabSize];
         var types = new int[config.VocabSize];
-        for (int id = 0; id < tokens.Length; id++)
-        {
-            if (tokenizer.Tokens.TryGetValue(id, out var token))
-            {
-                tokens[id] = token;
-                types[id] = tokenizer.Added.TryGetValue(id, out bool special) ? (special ? 3 : 4) : 1; // control / user-defined / normal
-            }
-            else
-            {
-                tokens[id] = $"[PAD{id}]";
-                types[id] = 5; // unused: the model's embedding is larger than the vocabulary
-            }
-        }
-        int eos = generation?.EosTokenIds.FirstOrDefault() is int g && g > 0 ? g : config.EosTokenId ?? 0;
+        for (int id = 0; id < tokens.Length; id++) (tokens[id], types[id]) = ($"[PAD{id}]", 5); // unused: embedding rows past the vocabulary
+        foreach (var (token, id) in definition.Vocab.Where(kv => kv.Value < tokens.Length)) (tokens[id], types[id]) = (token, 1);
+        foreach (var added in definition.AddedTokens.Where(a => a.Id < tokens.Length))
+            (tokens[added.Id], types[added.Id]) = (added.Content, added.Special ? 3 : 4); // control / user-defined
+        int eos = generation?.EosTokenIds.FirstOrDefault() is int g && g > 0 ? g : config.EosTokenId ?? tokenizer.EndOfResponseId;
         gguf.Add("tokenizer.ggml.model", "gpt2");
         gguf.Add("tokenizer.ggml.pre", "qwen2");
         gguf.Add("tokenizer.ggml.tokens", tokens);
         gguf.Add("tokenizer.ggml.token_type", types);
-        gguf.Add("tokenizer.ggml.merges", tokenizer.Merges);
+        gguf.Add("tokenizer.ggml.merges", definition.Merges.Select(m => $"{m.Left} {m.Right}").ToList());
         gguf.Add("tokenizer.ggml.eos_token_id", (uint)eos);
-        gguf.Add("tokenizer.ggml.padding_token_id", (uint)(generation?.PadTokenId ?? eos));
+        gguf.Add("tokenizer.ggml.padding_token_id", (uint)(generation?.PadTokenId ?? tokenizer.PadId));
         gguf.Add("tokenizer.ggml.bos_token_id", (uint)(config.BosTokenId ?? generation?.BosTokenId ?? eos));
         gguf.Add("tokenizer.ggml.add_bos_token", false);
-        gguf.Add("tokenizer.chat_template", tokenizer.ChatTemplate ?? ChatMlTemplate);
+        gguf.Add("tokenizer.chat_template", tokenizer.Settings.ChatTemplate ?? ChatMlTemplate);
     }
 
     /// <summary>Hugging Face Qwen2 parameter name → llama.cpp tensor name.</summary>

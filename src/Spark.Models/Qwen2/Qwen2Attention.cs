@@ -10,7 +10,7 @@ namespace Spark.Models.Qwen2;
 /// <c>scaled_dot_product_attention</c> (TorchSharp 0.107 has no <c>enable_gqa</c>).
 /// Without a cache or mask (training, scoring) K/V heads are repeated and SDPA runs causal. With a cache
 /// or mask the query heads of a group are folded into the query axis instead ([B, Hkv, groups·T, hd]),
-/// so the cached K/V are never copied per step.
+/// so the cached K/V are never copied per step; the model builds that mask once for all layers.
 /// </summary>
 public sealed class Qwen2Attention : nn.Module
 {
@@ -35,7 +35,7 @@ public sealed class Qwen2Attention : nn.Module
     }
 
     /// <param name="x">[B, T, d].</param>
-    /// <param name="mask">Boolean [B or 1, 1, T, S] (true = may attend), S = cached + new columns. Null means causal.</param>
+    /// <param name="mask">Null without a cache (causal); else the boolean mask from <see cref="GroupedMask"/>.</param>
     public Tensor Forward(Tensor x, Tensor cos, Tensor sin, KvCache? cache, Tensor? mask)
     {
         long b = x.shape[0], t = x.shape[1];
@@ -55,16 +55,24 @@ public sealed class Qwen2Attention : nn.Module
         }
         else
         {
-            long past = cache?.Length ?? 0;
             if (cache != null) (k, v) = cache.Append(_layer, k, v);
-            long s = k.shape[2];
-            mask ??= CausalMask(t, s, past, x.device);
             var grouped = q.reshape(b, _kvHeads, _groups * t, _headDim);
-            if (_groups > 1)
-                mask = mask.unsqueeze(2).expand(mask.shape[0], 1, _groups, t, s).reshape(mask.shape[0], 1, _groups * t, s);
             attention = nn.functional.scaled_dot_product_attention(grouped, k, v, mask).view(b, _heads, t, _headDim);
         }
         return _o.call(attention.transpose(1, 2).reshape(b, t, _heads * _headDim));
+    }
+
+    /// <summary>
+    /// The attention mask in the folded-query layout [B or 1, 1, groups·T, S], built once per forward for all layers
+    /// from a mask [B or 1, 1, T, S] (true = may attend), or causal from column <paramref name="past"/> when null.
+    /// </summary>
+    public static Tensor GroupedMask(Tensor? mask, long t, long past, int groups, Device device)
+    {
+        long s = past + t;
+        mask ??= CausalMask(t, s, past, device);
+        if (groups == 1) return mask;
+        long rows = mask.shape[0];
+        return mask.unsqueeze(2).expand(rows, 1, groups, t, s).reshape(rows, 1, groups * t, s);
     }
 
     /// <summary>[1, 1, T, S]: query i (at column past+i) sees columns 0..past+i.</summary>

@@ -30,8 +30,11 @@ public sealed class Qwen2Model : nn.Module
     {
         var h = _embed.call(inputIds);
         var (cos, sin) = Rotary.CosSin(positionIds, _config.HeadDim, _config.RopeTheta, h.dtype);
+        long t = inputIds.shape[1];
+        if (cache != null || mask is not null)
+            mask = Qwen2Attention.GroupedMask(mask, t, cache?.Length ?? 0, _config.NumAttentionHeads / _config.NumKeyValueHeads, h.device);
         foreach (var layer in _layers) h = layer.Forward(h, cos, sin, cache, mask);
-        cache?.Advance(inputIds.shape[1]);
+        cache?.Advance(t);
         return _norm.call(h);
     }
 }

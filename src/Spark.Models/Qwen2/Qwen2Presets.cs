@@ -11,9 +11,9 @@ public static class Qwen2Presets
     public static readonly IReadOnlyList<string> Names = ["tiny", "small"];
 
     /// <summary>
-    /// tiny: d=128, 4 layers, 4 heads (2 KV), MLP 384: about 0.8M parameters plus 128 per vocabulary entry
-    /// (~1.1M with a 2,048-token vocabulary), the CPU default. small: d=384, 6 layers, 6 heads (2 KV),
-    /// MLP 1,024: about 9.4M plus 384 per vocabulary entry.
+    /// tiny: d=128, 4 layers, 4 heads (2 KV), MLP 384: 0.79M parameters plus 128 per vocabulary entry
+    /// (1.05M with a 2,048-token vocabulary, 1.31M with 4,096), the CPU default. small: d=384, 6 layers, 6 heads (2 KV),
+    /// MLP 1,024: 9.45M plus 384 per vocabulary entry (11.0M with 4,096).
     /// </summary>
     public static Qwen2Config Create(string preset, int vocabSize, int? bosTokenId = null, int? eosTokenId = null)
     {

@@ -19,10 +19,9 @@ public sealed class RmsNorm : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x)
     {
-        var dtype = x.dtype;
-        var h = x.to(ScalarType.Float32);
-        var variance = h.pow(2).mean([-1], keepdim: true);
-        h = h * (variance + _eps).rsqrt();
-        return _weight * h.to(dtype);
+        bool upcast = x.dtype != ScalarType.Float32;
+        var h = upcast ? x.to(ScalarType.Float32) : x;
+        h = h * (h.pow(2).mean([-1], keepdim: true) + _eps).rsqrt();
+        return _weight * (upcast ? h.to(x.dtype) : h);
     }
 }

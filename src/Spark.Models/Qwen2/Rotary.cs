@@ -10,21 +10,21 @@ namespace Spark.Models.Qwen2;
 /// </summary>
 public static class Rotary
 {
-    /// <summary>cos and sin of shape [B, 1, T, headDim] for position ids [B, T], cast to <paramref name="dtype"/>.</summary>
-    public static (Tensor Cos, Tensor Sin) CosSin(Tensor positionIds, int headDim, double theta, ScalarType dtype)
+    /// <summary>
+    /// cos and a signed sin of shape [B, 1, T, headDim] for position ids [B, T], cast to <paramref name="dtype"/>.
+    /// The sin's first half is negated so that rotate_half(x)·sin = roll(x, half)·signedSin (fewer ops per layer).
+    /// </summary>
+    public static (Tensor Cos, Tensor SignedSin) CosSin(Tensor positionIds, int headDim, double theta, ScalarType dtype)
     {
         var exponents = arange(0, headDim, 2, ScalarType.Float32, positionIds.device) / headDim;
         var invFreq = pow(theta, exponents).reciprocal();                       // [hd/2]
         var freqs = positionIds.to(ScalarType.Float32).unsqueeze(-1) * invFreq;  // [B, T, hd/2]
-        var emb = cat([freqs, freqs], -1).unsqueeze(1);                         // [B, 1, T, hd]
-        return (emb.cos().to(dtype), emb.sin().to(dtype));
+        var sin = freqs.sin();
+        var cos = freqs.cos();
+        return (cat([cos, cos], -1).unsqueeze(1).to(dtype), cat([-sin, sin], -1).unsqueeze(1).to(dtype));
     }
 
-    /// <summary>x [B, H, T, hd] rotated by the given angles.</summary>
-    public static Tensor Apply(Tensor x, Tensor cos, Tensor sin)
-    {
-        long half = x.shape[^1] / 2;
-        var rotated = cat([-x.narrow(-1, half, half), x.narrow(-1, 0, half)], -1);
-        return x * cos + rotated * sin;
-    }
+    /// <summary>x [B, H, T, hd] rotated: x·cos + rotate_half(x)·sin, with rotate_half(x) = [-x2, x1].</summary>
+    public static Tensor Apply(Tensor x, Tensor cos, Tensor signedSin) =>
+        x * cos + x.roll(x.shape[^1] / 2, -1) * signedSin;
 }

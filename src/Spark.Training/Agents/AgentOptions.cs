@@ -33,7 +33,7 @@ public sealed record AgentOptions(
 
     /// <summary>The built-in small model's setting: compact prompt, constrained actions.</summary>
     public static AgentOptions BuiltIn(PromptMode mode = PromptMode.Episode, float temperature = 1f) =>
-        new(PromptOptions.Compact with { Mode = mode }, temperature, MaxNewTokens: 96, ConstrainActions: true);
+        new(PromptOptions.Compact with { Mode = mode }, temperature, MaxNewTokens: 128, ConstrainActions: true);
 
     /// <summary>Checks the values; the exception names the bad field.</summary>
     public AgentOptions Validate()

@@ -60,7 +60,17 @@ public static class EpisodeRunner
             Truncated: last[i].Truncated || !last[i].Done, last[i].Observation)).ToList();
     }
 
-    /// <summary>Plays tasks <paramref name="indices"/> of <paramref name="split"/>.</summary>
-    public static IReadOnlyList<EpisodeRecord> Run(IAgent agent, IEnvironmentSuite suite, string split, IEnumerable<int> indices, ulong seed, int maxSteps = 1000) =>
-        Run(agent, indices.Select(i => suite.Create(split, i)).ToList(), seed, maxSteps);
+    /// <summary>Plays tasks <paramref name="indices"/> of <paramref name="split"/>; disposes the worlds it made.</summary>
+    public static IReadOnlyList<EpisodeRecord> Run(IAgent agent, IEnvironmentSuite suite, string split, IEnumerable<int> indices, ulong seed, int maxSteps = 1000)
+    {
+        var envs = indices.Select(i => suite.Create(split, i)).ToList();
+        try
+        {
+            return Run(agent, envs, seed, maxSteps);
+        }
+        finally
+        {
+            foreach (var env in envs) (env as IDisposable)?.Dispose();
+        }
+    }
 }

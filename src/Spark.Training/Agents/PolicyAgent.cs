@@ -60,7 +60,7 @@ public sealed class PolicyAgent : IAgent
             var parsed = ActionParser.Parse(output.Text);
             _prompts.Commit(contexts[i], prompts[i], output.TokenIds);
             steps[i] = new AgentStep(parsed.Action, parsed.Valid, parsed.Explore, output.Text, prompts[i].Appended,
-                output.TokenIds, output.LogProbs, output.Entropies, output.PromptTokensComputed);
+                output.TokenIds, output.LogProbs, output.Entropies, output.PromptTokensComputed, inputs[i].AdmissibleActions);
         }
         return steps;
     }

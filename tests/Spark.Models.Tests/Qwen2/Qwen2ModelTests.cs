@@ -72,7 +72,7 @@ public sealed class Qwen2ModelTests
         var stepwise = cat(steps, 1);
 
         Assert.Equal(10, cache.Length);
-        Assert.True(full.allclose(stepwise, rtol: 0, atol: 1e-5), $"max diff {(full - stepwise).abs().max().item<float>()}");
+        Assert.True(full.allclose(stepwise, rtol: 0, atol: 1e-4), $"max diff {(full - stepwise).abs().max().item<float>()}");
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class Qwen2ModelTests
         var b = tensor(new long[] { 9, 8, 7, 6, 5, 4 }, [1, 6]);
         var alone = model.Forward(a, Qwen2ForCausalLM.Positions(1, 6, CPU));
         var batched = model.Forward(cat([a, b], 0), Qwen2ForCausalLM.Positions(2, 6, CPU));
-        Assert.True(alone[0].allclose(batched[0], atol: 1e-5));
+        Assert.True(alone[0].allclose(batched[0], rtol: 0, atol: 1e-4));
         Assert.False(batched[0].allclose(batched[1], atol: 1e-3));
     }
 

@@ -145,7 +145,7 @@ public class PolicyAgentTests
         var tokenizer = new TestTokenizer();
         var options = new AgentOptions(ConstrainActions: true);
         var together = EpisodeRunner.Run(new PolicyAgent(new RandomPolicy(tokenizer), options), Envs(4), seed: 9);
-        var again = EpisodeRunner.Run(new PolicyAgent(new RandomPolicy(tokenizer), options), Envs(4), seed: 9);
+        var again = EpisodeRunner.Run(new PolicyAgent(new RandomPolicy(tokenizer), options), Suite, "train", [0, 1, 2, 3], seed: 9);
         Assert.Equal(together.Select(r => string.Join("|", r.Steps.Select(s => s.Agent.Action))),
             again.Select(r => string.Join("|", r.Steps.Select(s => s.Agent.Action))));
     }

@@ -124,14 +124,6 @@ internal static class AlfworldCatalog
 
     public static bool CanContain(ReceptacleClass r, ObjectClass o) => r.CanContain[o.Id];
 
-    public static string RoomName(RoomType room) => room switch
-    {
-        RoomType.Kitchen => "kitchen",
-        RoomType.LivingRoom => "living room",
-        RoomType.Bedroom => "bedroom",
-        _ => "bathroom",
-    };
-
     static ObjectTraits ParseTraits(string s)
     {
         var t = ObjectTraits.None;

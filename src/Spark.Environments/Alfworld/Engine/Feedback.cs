@@ -99,6 +99,7 @@ internal static class Feedback
         return $"There's nothing special about {n}.";
     }
 
+    /// <summary>TextWorld's list of the receptacle's contents (as <see cref="TextLists.Join"/>), without building a list.</summary>
     static void AppendContents(StringBuilder sb, WorldLayout w, WorldState s, int r)
     {
         int total = 0;

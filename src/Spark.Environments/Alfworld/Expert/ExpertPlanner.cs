@@ -17,7 +17,7 @@ internal sealed class ExpertPlanner
     readonly ReceptacleView[] _view;
     readonly List<string>[] _contents;
     readonly bool[] _unreachable;
-    readonly ReceptacleClass[] _presentClasses;
+    readonly int[] _classCounts;
     readonly TaskKind _kind;
     readonly ObjectClass _object;
     readonly string _target;
@@ -36,7 +36,8 @@ internal sealed class ExpertPlanner
         _view = new ReceptacleView[_recs.Length];
         _contents = [.. _recs.Select(_ => new List<string>())];
         _unreachable = new bool[_recs.Length];
-        _presentClasses = [.. _recClass.OfType<ReceptacleClass>().Distinct()];
+        _classCounts = new int[AlfworldCatalog.Receptacles.Count];
+        foreach (var rc in _recClass.OfType<ReceptacleClass>()) _classCounts[rc.Id]++;
         (_kind, _object, _target, _moveGrammar) = (kind, obj, target, moveGrammar);
     }
 
@@ -142,9 +143,9 @@ internal sealed class ExpertPlanner
         return Decide($"go to {_recs[order[0]]}", go, sought.Name, order[0], order);
     }
 
-    /// <summary>Unchecked receptacles, most promising first: the chance the type priors give the class,
-    /// shared among its instances, per step a check costs (two for a closed one). The goal's own receptacle
-    /// type goes last: a task never asks to put a thing where it already is.</summary>
+    /// <summary>Unchecked receptacles, most promising first: the chance the type priors give the receptacle
+    /// per step a check costs (two for a closed one). The goal's own receptacle type goes last: a task never
+    /// asks to put a thing where it already is.</summary>
     List<int> SearchOrder(ObjectClass sought)
     {
         if (!_scores.TryGetValue(sought, out var scores)) _scores[sought] = scores = Scores(sought);
@@ -161,15 +162,16 @@ internal sealed class ExpertPlanner
         return open;
     }
 
-    double[] Scores(ObjectClass sought) => [.. Enumerable.Range(0, _recs.Length).Select(i =>
+    double[] Scores(ObjectClass sought)
     {
-        var rc = _recClass[i];
-        if (rc == null) return 1e-9;
-        double p = TypePriors.ClassProbability(sought, rc, _presentClasses) + 1e-6;
-        if (sought == _object && rc.Name == _target) p *= 1e-3;
-        int sameClass = _recClass.Count(c => c == rc);
-        return p / sameClass / (rc.Openable ? 2 : 1);
-    })];
+        var p = TypePriors.Distribution(sought, _classCounts);
+        return [.. _recClass.Select(rc =>
+        {
+            if (rc == null) return 1e-9;
+            double score = (p[rc.Id] + 1e-6) / _classCounts[rc.Id] / (rc.Openable ? 2 : 1);
+            return sought == _object && rc.Name == _target ? score * 1e-3 : score;
+        })];
+    }
 
     (string? Entity, int Receptacle) FindKnown(string cls, bool skipDestination)
     {

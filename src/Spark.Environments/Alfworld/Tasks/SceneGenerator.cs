@@ -62,14 +62,16 @@ internal static class SceneGenerator
     static SceneFixture[] PlaceFixtures(Random rng, RoomType room, List<SceneReceptacle> receptacles)
     {
         var fixtures = new List<SceneFixture>();
+        var counts = new int[AlfworldCatalog.Receptacles.Count];
+        foreach (var r in receptacles) counts[r.Class.Id]++;
         foreach (var cls in AlfworldCatalog.Objects.Where(o => o.IsStatic && o.Rooms.Contains(room)))
         {
-            if (rng.NextDouble() >= cls.Presence) continue;
+            if (rng.NextDouble() >= cls.Presence || !cls.Places.Any(p => counts[p.Id] > 0)) continue;
             int count = cls.Is(ObjectTraits.Lamp) && rng.NextDouble() < 0.25 ? 2 : 1;
             for (int n = 1; n <= count; n++)
             {
-                int host = Rng.Weighted(rng, receptacles, r => cls.PlaceWeights[r.Class.Id] / CountIn(receptacles, r.Class));
-                if (host >= 0) fixtures.Add(new SceneFixture(cls, n, host));
+                var host = TypePriors.Sample(rng, cls, counts);
+                fixtures.Add(new SceneFixture(cls, n, NthOf(receptacles, host, rng.Next(counts[host.Id]))));
             }
         }
         // Every living room and bedroom has a lamp, so look-at-in-light tasks can be posed there.
@@ -78,7 +80,13 @@ internal static class SceneGenerator
         return [.. fixtures];
     }
 
-    static int CountIn(List<SceneReceptacle> receptacles, ReceptacleClass c) => receptacles.Count(r => r.Class == c);
+    /// <summary>The index of the <paramref name="nth"/> receptacle of class <paramref name="c"/> in the list.</summary>
+    static int NthOf(List<SceneReceptacle> receptacles, ReceptacleClass c, int nth)
+    {
+        for (int i = 0; i < receptacles.Count; i++)
+            if (receptacles[i].Class == c && nth-- == 0) return i;
+        throw new ArgumentOutOfRangeException(nameof(nth));
+    }
 
     static bool IsShelving(ReceptacleClass c) => c.Name is "cabinet" or "drawer";
     static bool IsLampStand(ReceptacleClass c) => c.Name is "desk" or "sidetable" or "dresser";

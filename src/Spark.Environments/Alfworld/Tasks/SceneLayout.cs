@@ -28,15 +28,13 @@ internal sealed class SceneLayout(int number, RoomType room, SceneReceptacle[] r
     public IReadOnlyList<SceneFixture> Fixtures { get; } = fixtures;
     public IReadOnlyList<ObjectClass> Pickupables { get; } = pickupables;
 
-    /// <summary>The receptacle classes present, each once, in listing order.</summary>
-    public IReadOnlyList<ReceptacleClass> Classes { get; } = [.. receptacles.Select(r => r.Class).Distinct()];
-
     readonly int[] _counts = CountClasses(receptacles);
 
     public int CountOf(ReceptacleClass c) => _counts[c.Id];
+
+    /// <summary>Instances per receptacle class id.</summary>
+    public IReadOnlyList<int> Counts => _counts;
     public bool Has(ReceptacleClass c) => _counts[c.Id] > 0;
-    public bool HasPickupable(ObjectClass c) => Pickupables.Contains(c);
-    public bool HasFixture(ObjectClass c) => Fixtures.Any(f => f.Class == c);
 
     /// <summary>Summed place weight of <paramref name="obj"/> over the receptacle classes present here,
     /// leaving out <paramref name="except"/>.</summary>

@@ -23,8 +23,6 @@ internal sealed class TaskSampler
             .ToArray());
     }
 
-    public bool CanPose(TaskKind kind) => _options[kind].Length > 0;
-
     public TaskSpec Sample(string split, int index, TaskKind kind)
     {
         var options = _options[kind];

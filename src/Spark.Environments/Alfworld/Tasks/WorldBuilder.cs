@@ -44,7 +44,7 @@ internal static class WorldBuilder
     /// <summary>A receptacle for one instance: a class from the type priors, then one of its instances.</summary>
     static int Host(Random rng, SceneLayout scene, ObjectClass cls, ReceptacleClass? except)
     {
-        var chosen = TypePriors.Sample(rng, cls, scene.Classes, except);
+        var chosen = TypePriors.Sample(rng, cls, scene.Counts, except);
         int nth = rng.Next(scene.CountOf(chosen));
         for (int i = 0; i < scene.Receptacles.Count; i++)
             if (scene.Receptacles[i].Class == chosen && nth-- == 0) return i;

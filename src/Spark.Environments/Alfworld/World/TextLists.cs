@@ -11,19 +11,12 @@ internal static class TextLists
     public static string Join(IReadOnlyList<string> items)
     {
         if (items.Count == 0) return "nothing";
-        if (items.Count == 1) return items[0];
         var sb = new StringBuilder();
-        Append(sb, items);
-        return sb.ToString();
-    }
-
-    public static void Append(StringBuilder sb, IReadOnlyList<string> items)
-    {
-        if (items.Count == 0) { sb.Append("nothing"); return; }
         for (int i = 0; i < items.Count; i++)
         {
             if (i > 0) sb.Append(i == items.Count - 1 ? ", and " : ", ");
             sb.Append(items[i]);
         }
+        return sb.ToString();
     }
 }

@@ -100,7 +100,6 @@ internal sealed class WorldLayout
 
     public bool TryReceptacle(ReadOnlySpan<char> name, out int index) => _recLookup.TryGetValue(name, out index);
     public bool TryObject(ReadOnlySpan<char> name, out int index) => _objLookup.TryGetValue(name, out index);
-    public int ReceptacleIndex(string name) => _recIndex[name];
     public int ObjectIndex(string name) => _objIndex[name];
 
     /// <summary>ALFWorld prints entities in sorted PDDL-id order: by the class as spelled in the id, then

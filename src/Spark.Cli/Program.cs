@@ -12,6 +12,7 @@ foreach (var command in new[]
     TokenizerCommands.Create(),
     ReportCommand.Create(),
     ModelCommands.Create(),
+    TrainCommand.Create(),
     SftCommand.Create(),
     PretrainCommand.Create(),
     EvalCommand.Create(),

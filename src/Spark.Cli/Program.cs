@@ -13,6 +13,7 @@ foreach (var command in new[]
     ReportCommand.Create(),
     ModelCommands.Create(),
     TrainCommand.Create(),
+    RolloutCommand.Create(),
     SftCommand.Create(),
     PretrainCommand.Create(),
     EvalCommand.Create(),

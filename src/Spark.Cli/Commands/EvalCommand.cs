@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spark.Core.Configuration;
 using Spark.Environments;
+using Spark.Models.Generation;
 using Spark.Training.Agents;
 using Spark.Training.Agents.Prompts;
 using Spark.Training.Evaluation;
@@ -29,11 +30,12 @@ public static class EvalCommand
         var seed = new Option<int>("--seed") { Description = "Sampling seed (the paper: 0).", DefaultValueFactory = _ => 0 };
         var envSeed = new Option<int>("--env-seed") { Description = "Seed of the generated worlds (as used for the data).", DefaultValueFactory = _ => 1 };
         var maxSteps = new Option<int?>("--max-steps") { Description = "Step limit per episode (default: the environment's, the paper's)." };
+        var cacheMb = new Option<int>("--cache-mb") { Description = "Prefix-cache budget: episode-mode conversations of all running episodes should fit (tiny model: about 2 KB per token).", DefaultValueFactory = _ => 1024 };
         var threads = new Option<int>("--threads") { Description = "Torch threads (default: one per core; 1 is faster on a busy machine).", DefaultValueFactory = _ => 0 };
         var output = new Option<string?>("--out") { Description = "JSON-lines file: one line per episode, then the summary (default: eval-ENV-SPLIT.jsonl)." };
 
         var c = new Command("eval", "Evaluate a checkpoint: one linear rollout per task (no branching), as the paper evaluates.");
-        foreach (var o in new Option[] { env, split, checkpoint, count, preset, temperature, mode, style, constrained, seed, envSeed, maxSteps, output, threads })
+        foreach (var o in new Option[] { env, split, checkpoint, count, preset, temperature, mode, style, constrained, seed, envSeed, maxSteps, output, cacheMb, threads })
             c.Options.Add(o);
         c.SetAction(r =>
         {
@@ -59,7 +61,8 @@ public static class EvalCommand
             int n = r.GetValue(count) ?? available;
             ConfigException.Require(n >= 1 && n <= available, "--count", $"must be in 1..{available} for {envName}/{splitName}, got {n}");
 
-            using var policy = PolicyCheckpoint.OpenPolicy(r.GetValue(checkpoint)!);
+            ConfigException.Require(r.GetValue(cacheMb) >= 0, "--cache-mb", $"must be 0 or more, got {r.GetValue(cacheMb)}");
+            using var policy = PolicyCheckpoint.OpenPolicy(r.GetValue(checkpoint)!, options: new EngineOptions(PrefixCacheBytes: (long)r.GetValue(cacheMb) << 20));
             AnsiConsole.MarkupLineInterpolated(
                 $"evaluating {policy.Dir} on {envName}/{splitName}: {n} tasks, T={agent.Temperature}, {agent.PromptOptions.Style} {agent.PromptOptions.Mode} prompt, actions {(agent.ConstrainActions ? "constrained" : "free")}");
             var summary = AnsiConsole.Status().Start("rolling out", ctx => Evaluator.Run(policy.Engine, suite, splitName, Enumerable.Range(0, n), agent,

@@ -30,7 +30,7 @@ public static class ModelCommands
     {
         var preset = new Option<string>("--preset") { Description = $"Model shape: {string.Join(", ", Qwen2Presets.Names)}.", DefaultValueFactory = _ => "tiny" };
         var output = new Option<string>("--out") { Description = "Folder to create (replaced if it exists).", Required = true };
-        var tokenizer = new Option<string?>("--tokenizer") { Description = "Tokenizer folder (tokenizer.json); its vocabulary sizes the model and its files are copied. Make one with `spark tokenizer train`." };
+        var tokenizer = new Option<string?>("--tokenizer") { Description = "Tokenizer folder (tokenizer.json); its vocabulary sizes the model and its files are copied (default: the shipped base model's, models/spark-tiny-base)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the random initialisation.", DefaultValueFactory = _ => 1 };
         var c = new Command("init", "Create a randomly initialised model of a preset shape, saved in Hugging Face layout with its tokenizer.");
         c.Options.Add(preset);
@@ -39,7 +39,7 @@ public static class ModelCommands
         c.Options.Add(seed);
         c.SetAction(r =>
         {
-            string tokDir = r.GetValue(tokenizer) ?? throw new ConfigException("--tokenizer",
+            string tokDir = r.GetValue(tokenizer) ?? Spark.Training.Presets.BuiltInModel.Find() ?? throw new ConfigException("--tokenizer",
                 "a tokenizer folder is required (create the built-in vocabulary with `spark tokenizer train --out DIR`)");
             var tok = TokenizerFiles.Load(tokDir);
             var config = Qwen2Presets.Create(r.GetValue(preset)!, tok.VocabSize, bosTokenId: null, eosTokenId: tok.EndOfResponseId);

@@ -70,7 +70,8 @@ public sealed class Qwen2ForCausalLM : nn.Module
         {
             if (name.EndsWith("norm.weight")) nn.init.ones_(p);
             else if (name.EndsWith(".bias")) nn.init.zeros_(p);
-            else nn.init.normal_(p, 0, Config.InitializerRange, generator);
+            // Tensor.normal_ honours the generator; nn.init.normal_ ignores it in TorchSharp 0.107 (not reproducible).
+            else p.normal_(0, Config.InitializerRange, generator);
         }
     }
 }

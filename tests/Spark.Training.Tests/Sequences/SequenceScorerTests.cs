@@ -22,7 +22,7 @@ public sealed class SequenceScorerTests
     public void Scores_equal_the_samplers_log_probs_in_window_and_episode_layouts(bool constrained)
     {
         var tokenizer = SmallPolicy.Tokenizer;
-        using var model = SmallPolicy.Model(seed: 3);
+        using var model = ActingModel(tokenizer);
         using var engine = new GenerationEngine(model, tokenizer, new EngineOptions(PrefixCacheBytes: 0));
         var actions = constrained ? Admissible : null;
         var sampling = new SamplingOptions(Temperature: 0.8f, MaxNewTokens: 24);
@@ -62,6 +62,21 @@ public sealed class SequenceScorerTests
             using var free = scorer.Score(model, [.. window, episode], temperature: 0.8f, applyConstraint: false);
             Assert.True((scores.LogProbs - free.LogProbs).sum().item<float>() > 1e-3f);
         }
+    }
+
+    /// <summary>A small model taught (a few dozen steps) to answer with reasoning and an action, so sampled responses
+    /// reach the constrained part; sampling at temperature 0.8 still leaves mass outside the admissible actions.</summary>
+    static Spark.Models.Qwen2.Qwen2ForCausalLM ActingModel(ITokenizer tokenizer)
+    {
+        var model = SmallPolicy.Model(seed: 3);
+        int[] prompt = Prompt(tokenizer, "Goal: put a mug in shelf.");
+        int[] response = [.. tokenizer.Encode("<think>I look.</think>\n<action>go to countertop 1</action>"), tokenizer.EndOfResponseId];
+        var lesson = new TrainingSequence([.. prompt, .. response], [new ResponseSpan(prompt.Length, response.Length)]);
+        var optimizer = Spark.Training.Sft.SupervisedStep.AdamW(model, 1e-2, 0.9, 0.95, 0);
+        var step = new Spark.Training.Sft.SupervisedStep(model, new SequenceScorer(tokenizer), optimizer, 1.0);
+        for (int i = 0; i < 25; i++) step.Run([[lesson]], 1e-2);
+        model.eval();
+        return model;
     }
 
     [Fact]

@@ -24,14 +24,13 @@ public sealed class SftTrainerTests
         var result = new SftTrainer(options).Run(data, init, output, resume: false);
 
         Assert.True(result.FinalLoss < 0.5, $"final loss {result.FinalLoss}");
-        using var policy = PolicyCheckpoint.OpenPolicy(output, options: new Spark.Models.Generation.EngineOptions(PrefixCacheBytes: 0, MinSharedPrefix: 1 << 20));
+        using var policy = PolicyCheckpoint.OpenPolicy(output);
         var summary = Evaluator.Run(policy.Engine, new FakeAlfworldSuite(), "train", data.Select(t => t.Index),
             AgentOptions.BuiltIn(PromptMode.Episode, temperature: 0f), seed: 1);
         Assert.True(summary.SuccessRate == 1.0, $"loss {result.FinalLoss:F3}: " + string.Join(" || ", summary.EpisodeResults.Select((e, i) =>
             $"{e.InvalidSteps} invalid, got [{string.Join("; ", e.Actions)}] want [{string.Join("; ", data[i].Steps.Select(s => s.Action))}]")));
         for (int i = 0; i < data.Count; i++)
             Assert.Equal(data[i].Steps.Select(s => s.Action), summary.EpisodeResults[i].Actions);
-        Assert.Equal(0, summary.InvalidRatio);
     }
 
     [Fact]

@@ -5,7 +5,17 @@ IBenchmark[] benchmarks =
 [
     new Spark.Bench.Benchmarks.TokenizerBenchmark(),
     new Spark.Bench.Benchmarks.RolloutEngineBenchmark(),
+<<<<<<< HEAD
     new Spark.Bench.Benchmarks.ScienceWorldBenchmark(),
+=======
+    new Spark.Bench.Benchmarks.ServingBenchmark(),
+    new Spark.Bench.Benchmarks.WebShopBenchmark(),
+    new Spark.Bench.Benchmarks.HarnessBenchmark(),
+    new Spark.Bench.Benchmarks.AlfworldBenchmark(),
+    new Spark.Bench.Benchmarks.ModelTrainingBenchmark(),
+    new Spark.Bench.Benchmarks.DecodingBenchmark(),
+    new Spark.Bench.Benchmarks.SftBenchmark(),
+>>>>>>> main
 ];
 
 if (args.Length == 0 || benchmarks.All(b => b.Name != args[0]))

@@ -7,7 +7,16 @@ foreach (var command in new[]
 {
     DoctorCommand.Create(),
     EnvCommands.Create(),
+    ServeCommand.Create(),
+    DataCommands.Create(),
     TokenizerCommands.Create(),
+    ReportCommand.Create(),
+    ModelCommands.Create(),
+    TrainCommand.Create(),
+    RolloutCommand.Create(),
+    SftCommand.Create(),
+    PretrainCommand.Create(),
+    EvalCommand.Create(),
 })
 {
     root.Subcommands.Add(command);

@@ -20,6 +20,8 @@ public static class EnvironmentRegistry
     static readonly Dictionary<string, Func<SuiteOptions, IEnvironmentSuite>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
         ["scienceworld"] = o => new ScienceWorld.ScienceWorldSuite(o),
+        [Alfworld.AlfworldSuite.SuiteName] = o => new Alfworld.AlfworldSuite(o),
+        [WebShop.WebShopSuite.SuiteName] = options => new WebShop.WebShopSuite(options),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

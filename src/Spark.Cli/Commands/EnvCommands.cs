@@ -38,6 +38,9 @@ public static class EnvCommands
             new SuiteOptions(r.GetValue(SeedOption), r.GetValue(MaxStepsOption), r.GetValue(DataOption), extra));
     }
 
+    /// <summary>The first split after the training split (L0, or WebShop's test).</summary>
+    static string DefaultSplit(IEnvironmentSuite suite) => suite.Splits.Count > 1 ? suite.Splits[1] : suite.Splits[0];
+
     static Command WithSuiteOptions(Command c)
     {
         c.Arguments.Add(EnvArgument);
@@ -50,7 +53,7 @@ public static class EnvCommands
 
     static Command Play()
     {
-        var split = new Option<string>("--split") { Description = "Split to take the task from.", DefaultValueFactory = _ => "L0" };
+        var split = new Option<string?>("--split") { Description = "Split to take the task from (default: the first evaluation split)." };
         var index = new Option<int>("--index") { Description = "Task index within the split.", DefaultValueFactory = _ => 0 };
         var c = WithSuiteOptions(new Command("play", "Play one task: type actions, read observations. Reads one action per line when input is not a terminal."));
         c.Options.Add(split);
@@ -58,7 +61,7 @@ public static class EnvCommands
         c.SetAction(r =>
         {
             var suite = Suite(r);
-            var env = suite.Create(r.GetValue(split)!, r.GetValue(index));
+            var env = suite.Create(r.GetValue(split) ?? DefaultSplit(suite), r.GetValue(index));
             bool interactive = !Console.IsInputRedirected;
             var result = env.Reset();
             Console.WriteLine($"[{env.Task.Id}] {env.Task.TaskType}");
@@ -84,7 +87,7 @@ public static class EnvCommands
 
     static Command Expert()
     {
-        var split = new Option<string>("--split") { Description = "Split to take tasks from.", DefaultValueFactory = _ => "L0" };
+        var split = new Option<string?>("--split") { Description = "Split to take tasks from (default: the first evaluation split)." };
         var count = new Option<int>("--count") { Description = "Number of tasks (from index 0).", DefaultValueFactory = _ => 10 };
         var c = WithSuiteOptions(new Command("expert", "Print expert episodes as JSON lines: task_type, goal, steps (observation, action, explore, reason), won, length."));
         c.Options.Add(split);
@@ -93,7 +96,7 @@ public static class EnvCommands
         {
             var suite = Suite(r);
             var expert = suite.Expert ?? throw new InvalidOperationException($"{suite.Name} has no expert");
-            string s = r.GetValue(split)!;
+            string s = r.GetValue(split) ?? DefaultSplit(suite);
             int n = Math.Min(r.GetValue(count), suite.Count(s));
             var options = new JsonSerializerOptions { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
             for (int i = 0; i < n; i++)

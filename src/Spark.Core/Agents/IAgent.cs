@@ -47,6 +47,8 @@ public interface IAgentContext
 /// <param name="Entropies">Per-token entropies when the agent computed them, else null.</param>
 /// <param name="PromptTokensComputed">Prompt tokens the policy actually ran through the model for this step
 /// (less than the prompt when a cache or a shared prefix was reused).</param>
+/// <param name="AdmissibleActions">The actions the response's action was constrained to when constrained decoding
+/// was on (null otherwise), so training can score the response under the same constrained distribution.</param>
 public sealed record AgentStep(
     string Action,
     bool Valid,
@@ -56,4 +58,5 @@ public sealed record AgentStep(
     int[] ResponseIds,
     float[] LogProbs,
     float[]? Entropies = null,
-    int PromptTokensComputed = 0);
+    int PromptTokensComputed = 0,
+    IReadOnlyList<string>? AdmissibleActions = null);

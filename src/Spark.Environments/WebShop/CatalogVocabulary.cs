@@ -1,0 +1,203 @@
+namespace Spark.Environments.WebShop;
+
+/// <summary>An option group a product type can have: the name and the values products draw a subset from.</summary>
+public sealed record OptionTemplate(string Name, string[] Values, int MinCount, int MaxCount, bool Contiguous = false);
+
+/// <summary>
+/// A kind of product the generator makes, modelled on WebShop's scraped data: its coarse category and query,
+/// the breadcrumb, title head nouns, attribute phrases (as in items_ins_v2), option groups and a price range.
+/// </summary>
+public sealed record ProductType(
+    string Category, string Query, string ProductCategory, string[] Nouns, string[] Attributes,
+    OptionTemplate[] Options, double MinPrice, double MaxPrice, string[] Uses);
+
+/// <summary>The generator's word lists: five WebShop categories, eight product types each.</summary>
+public static class CatalogVocabulary
+{
+    static readonly string[] Colors =
+    [
+        "black", "white", "navy blue", "light grey", "dark grey", "red", "pink", "beige", "brown", "green", "olive green",
+        "purple", "yellow", "khaki", "burgundy", "sky blue", "rose gold", "silver", "gold", "multicolor",
+    ];
+    static readonly string[] ClothingSizes = ["x-small", "small", "medium", "large", "x-large", "xx-large", "3x-large"];
+    static readonly string[] ShoeSizes = ["6", "6.5", "7", "7.5", "8", "8.5", "9", "9.5", "10", "10.5", "11", "12", "13"];
+    static readonly string[] Packs = ["pack of 1", "pack of 2", "pack of 3", "pack of 4", "pack of 6", "pack of 12"];
+    static readonly string[] Scents = ["lavender", "vanilla", "unscented", "eucalyptus", "coconut", "rose", "citrus", "sandalwood", "mint"];
+    static readonly string[] Flavors = ["original", "chocolate", "vanilla", "strawberry", "sea salt", "honey", "cinnamon", "peanut butter", "mixed berry", "barbecue"];
+
+    static OptionTemplate Color(int min = 2, int max = 6) => new("color", Colors, min, max);
+    static OptionTemplate Size(string[] values, int min = 3, int max = 7) => new("size", values, min, max, Contiguous: true);
+
+    public static readonly ProductType[] Types =
+    [
+        // fashion
+        new("fashion", "men's athletic shoes", "Clothing, Shoes & Jewelry › Men › Shoes › Athletic › Running",
+            ["Running Shoes", "Sneakers", "Walking Shoes", "Trail Running Shoes"],
+            ["non slip", "rubber sole", "memory foam", "arch support", "lace up", "breathable mesh", "lightweight", "shock absorbing", "wide width"],
+            [Color(), Size(ShoeSizes)], 19, 120, ["men", "gym", "jogging", "outdoor"]),
+        new("fashion", "women's jumpsuits, rompers & overalls", "Clothing, Shoes & Jewelry › Women › Clothing › Jumpsuits, Rompers & Overalls",
+            ["Jumpsuit", "Romper", "Overalls", "Playsuit"],
+            ["slim fit", "short sleeve", "high waist", "polyester spandex", "machine wash", "wide leg", "button closure", "daily wear"],
+            [Color(), Size(ClothingSizes)], 15, 60, ["women", "summer", "casual wear", "beach"]),
+        new("fashion", "men's dress shirts", "Clothing, Shoes & Jewelry › Men › Clothing › Shirts › Dress Shirts",
+            ["Dress Shirt", "Button Down Shirt", "Oxford Shirt", "Business Shirt"],
+            ["long sleeve", "slim fit", "wrinkle free", "button down", "regular fit", "cotton blend", "machine wash", "easy care"],
+            [Color(), Size(ClothingSizes)], 14, 70, ["men", "work", "wedding", "office"]),
+        new("fashion", "women's sandals", "Clothing, Shoes & Jewelry › Women › Shoes › Sandals",
+            ["Sandals", "Slide Sandals", "Flip Flops", "Wedge Sandals"],
+            ["open toe", "ankle strap", "arch support", "non slip", "faux leather", "memory foam", "rubber sole", "quick drying"],
+            [Color(), Size(ShoeSizes)], 12, 80, ["women", "summer", "beach", "vacation"]),
+        new("fashion", "men's hoodies & sweatshirts", "Clothing, Shoes & Jewelry › Men › Clothing › Active › Active Hoodies",
+            ["Hoodie", "Pullover Sweatshirt", "Zip Up Hoodie", "Fleece Hoodie"],
+            ["long sleeve", "drawstring closure", "fleece lined", "relaxed fit", "kangaroo pocket", "machine wash", "cotton blend", "soft material"],
+            [Color(), Size(ClothingSizes)], 18, 65, ["men", "winter", "workout", "daily wear"]),
+        new("fashion", "women's leggings", "Clothing, Shoes & Jewelry › Women › Clothing › Active › Active Leggings",
+            ["Leggings", "Yoga Pants", "Workout Leggings", "Capri Leggings"],
+            ["high waist", "tummy control", "butt lift", "squat proof", "four way stretch", "moisture wicking", "hidden pocket", "elastic waistband"],
+            [Color(), Size(ClothingSizes)], 12, 45, ["women", "yoga", "running", "gym"]),
+        new("fashion", "men's watches", "Clothing, Shoes & Jewelry › Men › Watches › Wrist Watches",
+            ["Wrist Watch", "Quartz Watch", "Chronograph Watch", "Sport Watch"],
+            ["stainless steel", "water resistant", "quartz movement", "leather band", "analog display", "luminous hands", "date window", "scratch resistant"],
+            [Color(2, 4)], 20, 180, ["men", "business", "gift", "daily wear"]),
+        new("fashion", "women's handbags", "Clothing, Shoes & Jewelry › Women › Handbags & Wallets › Shoulder Bags",
+            ["Shoulder Bag", "Tote Bag", "Crossbody Bag", "Hobo Bag"],
+            ["vegan leather", "large capacity", "zipper closure", "adjustable strap", "multiple pockets", "water resistant", "gold hardware", "lightweight"],
+            [Color()], 16, 90, ["women", "work", "travel", "shopping"]),
+
+        // beauty
+        new("beauty", "hair treatment oils", "Beauty & Personal Care › Hair Care › Hair Treatment Oils",
+            ["Hair Oil", "Hair Serum", "Argan Oil Treatment", "Scalp Oil"],
+            ["natural ingredients", "sulfate free", "paraben free", "argan oil", "dry hair", "hair growth", "cruelty free", "damaged hair"],
+            [new("size", ["1 fl oz (pack of 1)", "2 fl oz (pack of 1)", "4 fl oz (pack of 1)", "2 fl oz (pack of 2)", "8 fl oz (pack of 1)"], 2, 4)], 8, 45, ["women", "men", "curly hair", "daily use"]),
+        new("beauty", "face moisturizers", "Beauty & Personal Care › Skin Care › Face › Creams & Moisturizers",
+            ["Face Moisturizer", "Face Cream", "Night Cream", "Day Cream"],
+            ["hyaluronic acid", "sensitive skin", "fragrance free", "anti aging", "dry skin", "oil free", "vitamin c", "non comedogenic"],
+            [new("size", ["1.7 ounce", "2 ounce", "3.4 ounce", "1.7 ounce (pack of 2)"], 2, 3)], 9, 60, ["women", "men", "daily use", "night"]),
+        new("beauty", "eyeshadow palettes", "Beauty & Personal Care › Makeup › Eyes › Eyeshadow",
+            ["Eyeshadow Palette", "Makeup Palette", "Shimmer Eyeshadow", "Matte Eyeshadow Palette"],
+            ["long lasting", "highly pigmented", "cruelty free", "easy blend", "waterproof", "shimmer finish", "travel size", "vegan formula"],
+            [new("color", ["nude", "smoky", "rose gold", "sunset", "galaxy", "warm neutrals", "cool tones"], 2, 5)], 7, 40, ["women", "party", "wedding", "daily makeup"]),
+        new("beauty", "electric toothbrushes", "Beauty & Personal Care › Oral Care › Toothbrushes & Accessories › Electric Toothbrushes",
+            ["Electric Toothbrush", "Sonic Toothbrush", "Rechargeable Toothbrush", "Toothbrush Set"],
+            ["rechargeable battery", "sensitive teeth", "smart timer", "travel case", "teeth whitening", "long lasting", "replacement heads", "waterproof"],
+            [Color(2, 4)], 19, 120, ["adults", "kids", "travel", "home"]),
+        new("beauty", "nail polish", "Beauty & Personal Care › Foot, Hand & Nail Care › Nail Art & Polish › Nail Polish",
+            ["Nail Polish", "Gel Nail Polish", "Nail Lacquer", "Nail Polish Set"],
+            ["long lasting", "quick dry", "non toxic", "high gloss", "chip resistant", "cruelty free", "easy apply", "salon quality"],
+            [new("color", ["red", "pink", "nude", "burgundy", "coral", "glitter silver", "black", "lilac"], 3, 6)], 5, 30, ["women", "girls", "party", "home salon"]),
+        new("beauty", "hair styling tools", "Beauty & Personal Care › Hair Care › Styling Tools & Appliances › Hot-Air Brushes",
+            ["Hair Dryer Brush", "Blow Dryer", "Hot Air Brush", "Volumizer Brush"],
+            ["ceramic coating", "negative ions", "fast drying", "adjustable temperature", "frizz free", "lightweight design", "salon quality", "long cord"],
+            [Color(2, 4)], 25, 150, ["women", "travel", "home", "salon"]),
+        new("beauty", "body wash", "Beauty & Personal Care › Skin Care › Body › Body Washes",
+            ["Body Wash", "Shower Gel", "Foaming Body Wash", "Moisturizing Body Wash"],
+            ["natural ingredients", "sensitive skin", "paraben free", "tea tree", "essential oils", "dry skin", "sulfate free", "plant based"],
+            [new("scent", Scents, 2, 5), new("size", Packs, 2, 4, Contiguous: true)], 6, 35, ["women", "men", "daily use", "family"]),
+        new("beauty", "lip balms", "Beauty & Personal Care › Skin Care › Lip Care › Balms & Moisturizers",
+            ["Lip Balm", "Tinted Lip Balm", "Lip Moisturizer", "Lip Treatment"],
+            ["natural ingredients", "shea butter", "dry lips", "spf protection", "long lasting", "easy carry", "beeswax", "cruelty free"],
+            [new("flavor name", ["mint", "vanilla", "strawberry", "honey", "coconut", "unflavored"], 2, 4), new("size", Packs, 2, 3, Contiguous: true)], 4, 25, ["women", "kids", "winter", "travel"]),
+
+        // electronics
+        new("electronics", "bluetooth headphones", "Electronics › Headphones, Earbuds & Accessories › Headphones › Over-Ear Headphones",
+            ["Bluetooth Headphones", "Wireless Headphones", "Over Ear Headphones", "Noise Cancelling Headset"],
+            ["noise cancelling", "wireless bluetooth", "long battery life", "built in microphone", "foldable design", "hi fi sound", "memory foam", "fast charging"],
+            [Color(2, 4)], 20, 200, ["travel", "gaming", "work", "sports"]),
+        new("electronics", "phone cases", "Cell Phones & Accessories › Cases, Holsters & Sleeves › Basic Cases",
+            ["Phone Case", "Protective Case", "Slim Case", "Wallet Case"],
+            ["shockproof", "wireless charging", "card holder", "kickstand", "slim fit", "scratch resistant", "raised edges", "full body protection"],
+            [Color(), new("size", ["iphone 13", "iphone 13 pro", "iphone 14", "iphone 14 pro max", "galaxy s22", "galaxy s23"], 2, 4)], 7, 35, ["women", "men", "kids", "outdoor"]),
+        new("electronics", "usb c chargers", "Electronics › Computers & Accessories › Laptop Accessories › Chargers & Adapters",
+            ["USB C Charger", "Wall Charger", "Fast Charger", "Charging Block"],
+            ["fast charging", "dual port", "foldable plug", "compact design", "overheat protection", "usb c", "high speed", "travel friendly"],
+            [new("style", ["20w", "30w", "45w", "65w", "100w"], 2, 4, Contiguous: true), Color(2, 3)], 9, 60, ["iphone", "laptop", "tablet", "travel"]),
+        new("electronics", "portable speakers", "Electronics › Portable Audio & Video › Portable Speakers & Docks › Portable Bluetooth Speakers",
+            ["Bluetooth Speaker", "Portable Speaker", "Wireless Speaker", "Outdoor Speaker"],
+            ["waterproof", "long battery life", "wireless bluetooth", "deep bass", "hands free calling", "stereo sound", "easy carry", "usb charging"],
+            [Color(2, 5)], 18, 150, ["outdoor", "party", "shower", "travel"]),
+        new("electronics", "security cameras", "Electronics › Camera & Photo › Video Surveillance › Surveillance Cameras",
+            ["Security Camera", "WiFi Camera", "Outdoor Camera", "Indoor Camera"],
+            ["night vision", "motion detection", "two way audio", "1080p hd", "cloud storage", "weatherproof", "easy install", "wireless connection"],
+            [new("size", ["1 camera", "2 cameras", "3 cameras", "4 cameras"], 2, 4, Contiguous: true)], 25, 200, ["home", "outdoor", "baby monitor", "office"]),
+        new("electronics", "hdmi cables", "Electronics › Television & Video › Accessories › Cables › HDMI Cables",
+            ["HDMI Cable", "High Speed HDMI Cable", "4K HDMI Cord", "Braided HDMI Cable"],
+            ["high speed", "4k hdr", "gold plated", "braided nylon", "ethernet support", "easy install", "ultra hd", "durable design"],
+            [new("size", ["3 feet", "6 feet", "10 feet", "15 feet", "25 feet"], 2, 5, Contiguous: true)], 6, 40, ["tv", "gaming", "laptop", "projector"]),
+        new("electronics", "computer mice", "Electronics › Computers & Accessories › Computer Accessories & Peripherals › Keyboards, Mice & Accessories › Mice",
+            ["Wireless Mouse", "Gaming Mouse", "Ergonomic Mouse", "Silent Mouse"],
+            ["wireless bluetooth", "rechargeable battery", "silent click", "ergonomic design", "adjustable dpi", "plug and play", "rgb lighting", "long battery life"],
+            [Color(2, 4)], 9, 80, ["laptop", "office", "gaming", "travel"]),
+        new("electronics", "tablet stands", "Electronics › Computers & Accessories › Tablet Accessories › Stands",
+            ["Tablet Stand", "Phone Holder", "Adjustable Stand", "Desk Stand"],
+            ["height adjustable", "aluminum alloy", "non slip", "foldable design", "easy carry", "heavy duty", "360 degree rotation", "stable base"],
+            [Color(2, 4)], 10, 60, ["ipad", "desk", "kitchen", "bed"]),
+
+        // garden (home & kitchen)
+        new("garden", "sofas and couches", "Home & Kitchen › Furniture › Living Room Furniture › Sofas & Couches",
+            ["Sofa", "Loveseat", "Sectional Couch", "Sleeper Sofa"],
+            ["living room", "wood frame", "easy assemble", "mid century", "high density foam", "removable cushions", "linen fabric", "small space"],
+            [Color(2, 5)], 180, 900, ["living room", "apartment", "office", "bedroom"]),
+        new("garden", "console tables", "Home & Kitchen › Furniture › Living Room Furniture › Tables › Sofa & Console Tables",
+            ["Console Table", "Sofa Table", "Entryway Table", "Hallway Table"],
+            ["solid wood", "storage shelf", "easy assemble", "metal frame", "living room", "rustic finish", "narrow design", "sturdy construction"],
+            [Color(2, 4)], 60, 400, ["entryway", "living room", "hallway", "office"]),
+        new("garden", "bedspreads", "Home & Kitchen › Bedding › Quilts & Sets › Quilt Sets",
+            ["Quilt Set", "Bedspread", "Coverlet Set", "Comforter Set"],
+            ["machine washable", "lightweight", "soft microfiber", "all season", "reversible", "fade resistant", "breathable", "hypoallergenic"],
+            [Color(), new("size", ["twin", "full", "queen", "king", "california king"], 2, 5, Contiguous: true)], 25, 150, ["bedroom", "guest room", "summer", "kids room"]),
+        new("garden", "storage ottomans", "Home & Kitchen › Furniture › Living Room Furniture › Ottomans",
+            ["Storage Ottoman", "Ottoman Bench", "Foot Rest", "Storage Bench"],
+            ["space saving", "faux leather", "living room", "easy assemble", "foldable", "high density foam", "velvet fabric", "storage space"],
+            [Color(2, 5)], 30, 200, ["living room", "bedroom", "entryway", "dorm"]),
+        new("garden", "wall lamps", "Tools & Home Improvement › Lighting & Ceiling Fans › Wall Lights › Wall Lamps & Sconces",
+            ["Wall Sconce", "Wall Lamp", "Wall Light", "Sconce Light"],
+            ["easy install", "brushed nickel", "dimmable", "plug in", "glass shade", "bedroom", "living room", "energy saving"],
+            [Color(2, 4), new("size", ["1 pack", "2 pack", "4 pack"], 2, 3, Contiguous: true)], 20, 150, ["bedroom", "hallway", "living room", "bathroom"]),
+        new("garden", "kitchen knives", "Home & Kitchen › Kitchen & Dining › Cutlery & Knife Accessories › Knife Block Sets",
+            ["Knife Set", "Chef Knife", "Knife Block Set", "Kitchen Knife"],
+            ["stainless steel", "dishwasher safe", "ergonomic handle", "razor sharp", "high carbon", "non stick", "easy clean", "gift box"],
+            [Color(2, 4)], 20, 200, ["kitchen", "chef", "home cooking", "restaurant"]),
+        new("garden", "shower curtains", "Home & Kitchen › Bath › Bathroom Accessories › Shower Curtains",
+            ["Shower Curtain", "Fabric Shower Curtain", "Bathroom Curtain", "Shower Curtain Set"],
+            ["machine washable", "waterproof", "mildew resistant", "with hooks", "quick drying", "heavy weight", "easy install", "long lasting"],
+            [Color(), new("size", ["72x72 inch", "72x78 inch", "36x72 inch", "54x78 inch"], 2, 4)], 12, 50, ["bathroom", "hotel", "kids bathroom", "guest bath"]),
+        new("garden", "garden hoses", "Patio, Lawn & Garden › Watering Equipment › Garden Hoses",
+            ["Garden Hose", "Expandable Hose", "Water Hose", "Hose Pipe"],
+            ["heavy duty", "leak proof", "kink free", "lightweight", "brass fittings", "easy storage", "flexible", "uv resistant"],
+            [new("size", ["25 feet", "50 feet", "75 feet", "100 feet"], 2, 4, Contiguous: true), Color(2, 3)], 19, 90, ["garden", "yard", "car wash", "patio"]),
+
+        // grocery
+        new("grocery", "party mix", "Grocery & Gourmet Food › Snacks & Sweets › Snack Mixes & Trail Mix",
+            ["Snack Mix", "Trail Mix", "Party Mix", "Nut Mix"],
+            ["gluten free", "non gmo", "individually wrapped", "high protein", "resealable bag", "low sodium", "kosher certified", "no artificial flavors"],
+            [new("flavor name", Flavors, 2, 5), new("size", Packs, 2, 4, Contiguous: true)], 6, 45, ["party", "office", "kids", "road trip"]),
+        new("grocery", "coffee", "Grocery & Gourmet Food › Beverages › Coffee, Tea & Cocoa › Coffee › Ground Coffee",
+            ["Ground Coffee", "Whole Bean Coffee", "Coffee Pods", "Dark Roast Coffee"],
+            ["medium roast", "dark roast", "organic", "fair trade", "100% arabica", "decaf", "single origin", "low acid"],
+            [new("flavor name", ["original", "french vanilla", "hazelnut", "caramel", "mocha", "colombian"], 2, 4), new("size", ["12 ounce", "24 ounce", "32 ounce", "12 ounce (pack of 2)"], 2, 3)], 8, 40, ["office", "home", "espresso", "gift"]),
+        new("grocery", "herbal tea", "Grocery & Gourmet Food › Beverages › Coffee, Tea & Cocoa › Tea › Herbal",
+            ["Herbal Tea", "Tea Bags", "Loose Leaf Tea", "Wellness Tea"],
+            ["caffeine free", "organic", "non gmo", "gluten free", "individually wrapped", "natural ingredients", "kosher certified", "sugar free"],
+            [new("flavor name", ["chamomile", "peppermint", "ginger", "hibiscus", "lemon", "rooibos", "green tea"], 2, 5), new("size", Packs, 2, 4, Contiguous: true)], 5, 35, ["bedtime", "office", "relaxation", "gift"]),
+        new("grocery", "protein bars", "Grocery & Gourmet Food › Snacks & Sweets › Bars › Protein Bars",
+            ["Protein Bars", "Snack Bars", "Energy Bars", "Keto Bars"],
+            ["high protein", "low sugar", "gluten free", "keto friendly", "plant based", "non gmo", "individually wrapped", "dairy free"],
+            [new("flavor name", Flavors, 2, 5), new("size", ["12 count", "15 count", "18 count", "24 count"], 2, 3, Contiguous: true)], 10, 50, ["workout", "breakfast", "office", "hiking"]),
+        new("grocery", "jerky", "Grocery & Gourmet Food › Meat & Seafood › Jerky & Dried Meats",
+            ["Beef Jerky", "Turkey Jerky", "Meat Sticks", "Smoked Jerky"],
+            ["high protein", "gluten free", "low fat", "grass fed", "no preservatives", "resealable bag", "keto friendly", "smoked"],
+            [new("flavor name", ["original", "teriyaki", "peppered", "sweet & spicy", "hickory smoked", "barbecue"], 2, 5), new("size", ["2.85 ounce", "3.25 ounce (pack of 4)", "10 ounce", "16 ounce"], 2, 3)], 8, 60, ["hiking", "road trip", "office", "camping"]),
+        new("grocery", "olive oil", "Grocery & Gourmet Food › Pantry Staples › Cooking & Baking › Oils, Vinegars & Salad Dressings › Oils › Olive",
+            ["Olive Oil", "Extra Virgin Olive Oil", "Cooking Oil", "Cold Pressed Olive Oil"],
+            ["extra virgin", "cold pressed", "organic", "non gmo", "glass bottle", "first cold pressed", "kosher certified", "single origin"],
+            [new("size", ["16.9 fl oz", "25.3 fl oz", "33.8 fl oz", "68 fl oz", "16.9 fl oz (pack of 2)"], 2, 4)], 9, 60, ["cooking", "salad", "baking", "gift"]),
+        new("grocery", "candy & chocolate", "Grocery & Gourmet Food › Snacks & Sweets › Candy & Chocolate › Chocolate Bars",
+            ["Chocolate Bar", "Dark Chocolate", "Milk Chocolate", "Chocolate Gift Box"],
+            ["individually wrapped", "gluten free", "dark chocolate", "fair trade", "non gmo", "gift box", "sugar free", "kosher certified"],
+            [new("flavor name", ["sea salt", "almond", "caramel", "mint", "orange", "raspberry", "original"], 2, 4), new("size", Packs, 2, 4, Contiguous: true)], 6, 45, ["valentines day", "birthday", "christmas", "party"]),
+        new("grocery", "birthday candles", "Home & Kitchen › Home Décor Products › Candles & Holders › Candles › Specialty Candles › Birthday Candles",
+            ["Birthday Candles", "Cake Candles", "Number Candles", "Party Candles"],
+            ["birthday cake", "long lasting", "smokeless", "party supplies", "cake topper", "non toxic", "easy use", "gift box"],
+            [Color(2, 5), new("size", ["12 count", "24 count", "48 count", "96 count"], 2, 4, Contiguous: true)], 4, 25, ["birthday party", "wedding", "anniversary", "kids party"]),
+    ];
+}

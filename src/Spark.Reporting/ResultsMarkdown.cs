@@ -1,0 +1,58 @@
+using System.Text;
+using Spark.Reporting.Analysis;
+using Spark.Reporting.Input;
+
+namespace Spark.Reporting;
+
+/// <summary>The results and token tables as Markdown (results.md in the report folder), ready for a README.</summary>
+public static class ResultsMarkdown
+{
+    public static string Render(ReportInput input)
+    {
+        var results = new ResultsView(input);
+        var tokens = new TokensView(input);
+        var md = new StringBuilder($"# {input.Title}\n\n");
+        if (!string.IsNullOrWhiteSpace(input.Machine)) md.Append($"Machine: {input.Machine}\n\n");
+        if (input.Commands.Count > 0) md.Append("```\n").AppendJoin("\n", input.Commands).Append("\n```\n\n");
+
+        if (!results.IsEmpty)
+        {
+            md.Append(results.Seeds > 1 ? $"Success rate (%), mean ± std over {results.Seeds} seeds" : "Success rate (%), one seed");
+            md.Append(results.HasPaper(PaperMetric.Success) ? "; the paper's 1.5B figure in brackets.\n\n" : ".\n\n");
+            var columns = results.Envs.SelectMany(env => results.Splits(env).SelectMany(split =>
+                results.HasScore(env) ? new[] { (env, split, false), (env, split, true) } : [(env, split, false)])).ToList();
+            md.Append("| Method | ").AppendJoin(" | ", columns.Select(c => $"{c.env} {c.split}{(c.Item3 ? " score" : "")}")).Append(" |\n");
+            md.Append("|---|").Append(string.Concat(columns.Select(_ => "---|"))).Append('\n');
+            foreach (var method in results.Methods)
+            {
+                md.Append($"| {method} |");
+                foreach (var (env, split, score) in columns)
+                {
+                    var cell = results.Cell(method, env, split);
+                    var paper = results.Paper(method, env, split, score ? PaperMetric.Score : PaperMetric.Success);
+                    md.Append($" {Format.Percent(score ? cell?.Score : cell?.Success)}{(paper is double p ? $" ({Format.Percent(p)})" : "")} |");
+                }
+                md.Append('\n');
+            }
+            md.Append('\n');
+        }
+
+        if (tokens.HasRelative)
+        {
+            md.Append($"Generated tokens relative to {tokens.Baseline} (= 100):\n\n| Method | ")
+              .AppendJoin(" | ", tokens.Groups.Select(g => $"{g.Env} ({g.Phase})")).Append(" |\n|---|")
+              .Append(string.Concat(tokens.Groups.Select(_ => "---|"))).Append('\n');
+            foreach (var method in tokens.Methods)
+            {
+                md.Append($"| {method} |");
+                foreach (var (env, phase) in tokens.Groups)
+                {
+                    var c = tokens.Cell(method, env, phase);
+                    md.Append($" {Format.Percent(c?.RelativeToBaseline)}{(c?.Paper is double p ? $" ({Format.Percent(p)})" : "")} |");
+                }
+                md.Append('\n');
+            }
+        }
+        return md.ToString();
+    }
+}

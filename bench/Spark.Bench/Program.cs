@@ -5,9 +5,7 @@ IBenchmark[] benchmarks =
 [
     new Spark.Bench.Benchmarks.TokenizerBenchmark(),
     new Spark.Bench.Benchmarks.RolloutEngineBenchmark(),
-<<<<<<< HEAD
     new Spark.Bench.Benchmarks.ScienceWorldBenchmark(),
-=======
     new Spark.Bench.Benchmarks.ServingBenchmark(),
     new Spark.Bench.Benchmarks.WebShopBenchmark(),
     new Spark.Bench.Benchmarks.HarnessBenchmark(),
@@ -15,7 +13,6 @@ IBenchmark[] benchmarks =
     new Spark.Bench.Benchmarks.ModelTrainingBenchmark(),
     new Spark.Bench.Benchmarks.DecodingBenchmark(),
     new Spark.Bench.Benchmarks.SftBenchmark(),
->>>>>>> main
 ];
 
 if (args.Length == 0 || benchmarks.All(b => b.Name != args[0]))

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Spark.Cli.Pipeline;
+using Spark.Core.Configuration;
+using Spectre.Console;
+
+namespace Spark.Cli.Commands;
+
+/// <summary>
+/// <c>spark run</c>: the whole job on the built-in default — cold-start data, SFT from the shipped base model, RL with
+/// SPARK and with plain GRPO from the same SFT model, evaluation on every split, a results table and an HTML report.
+/// Started again with the same command it continues where it stopped.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var plan = new Option<string>("--plan") { Description = $"Size of the run: {string.Join(", ", RunPlan.Names)} (quick: minutes on 2 cores).", DefaultValueFactory = _ => RunPlan.Quick };
+        var env = new Option<string>("--env") { Description = "Environment: alfworld, scienceworld or webshop.", DefaultValueFactory = _ => "alfworld" };
+        var output = new Option<string?>("--out") { Description = "Run folder (default: runs/PLAN-ENV)." };
+        var model = new Option<string?>("--model") { Description = "Base model: tiny (the shipped one) or a checkpoint folder." };
+        var methods = new Option<string?>("--methods") { Description = "RL methods to compare: strategies, optionally labelled (default: SPARK=spark,GRPO=chains)." };
+        var seeds = new Option<string?>("--seeds") { Description = "RL seeds, comma-separated (quick: 1; full: 1,2)." };
+        var iterations = new Option<int?>("--iterations") { Description = "RL iterations per method and seed (0: evaluate the SFT model only)." };
+        var tasks = new Option<int?>("--tasks") { Description = "Training tasks per RL iteration." };
+        var evalCount = new Option<int?>("--eval-count") { Description = "Tasks per split per evaluation." };
+        var coldStart = new Option<int?>("--cold-start") { Description = "Cold-start trajectories (paper: 300)." };
+        var sftEpochs = new Option<int?>("--sft-epochs") { Description = "SFT epochs." };
+        var lr = new Option<double?>("--lr") { Description = "RL learning rate (default: the cpu preset's)." };
+        var threads = new Option<int>("--threads") { Description = "Torch threads (default: one per core).", DefaultValueFactory = _ => 0 };
+
+        var c = new Command("run", "The whole job: cold-start data -> SFT -> RL (SPARK and GRPO) -> evaluation -> results table and report.");
+        foreach (var o in new Option[] { plan, env, output, model, methods, seeds, iterations, tasks, evalCount, coldStart, sftEpochs, lr, threads })
+            c.Options.Add(o);
+        c.SetAction((r, cancel) =>
+        {
+            TrainingProgress.SetThreads(r.GetValue(threads));
+            var p = RunPlan.For(r.GetValue(plan)!, r.GetValue(env)!.Trim().ToLowerInvariant());
+            p = p with
+            {
+                BaseModel = r.GetValue(model) ?? p.BaseModel,
+                Methods = r.GetValue(methods) is { } m ? RunPlan.ParseMethods(m) : p.Methods,
+                Seeds = r.GetValue(seeds) is { } s ? ParseSeeds(s) : p.Seeds,
+                Iterations = r.GetValue(iterations) ?? p.Iterations,
+                TasksPerIteration = r.GetValue(tasks) ?? p.TasksPerIteration,
+                EvalCount = r.GetValue(evalCount) ?? p.EvalCount,
+                ColdStart = r.GetValue(coldStart) ?? p.ColdStart,
+                SftEpochs = r.GetValue(sftEpochs) ?? p.SftEpochs,
+                LearningRate = r.GetValue(lr) ?? p.LearningRate,
+            };
+            string outDir = r.GetValue(output) ?? Path.Combine("runs", $"{p.Name}-{p.Env}");
+            AnsiConsole.MarkupLineInterpolated(
+                $"spark run --plan {p.Name}: {p.Env}, SFT on {p.ColdStart} trajectories, then {string.Join(" vs ", p.Methods.Select(x => x.Label))} x seeds {string.Join(",", p.Seeds)}, {p.Iterations} iterations x {p.TasksPerIteration} tasks; folder {outDir}");
+            var files = new RunPipeline(p, outDir) { Display = new ConsoleStages() }.Run(cancel);
+            Console.WriteLine();
+            Console.WriteLine(File.ReadAllText(Path.Combine(outDir, "results.md")));
+            AnsiConsole.MarkupLineInterpolated($"[green]done[/]: report {files.IndexHtml}");
+            return Task.FromResult(0);
+        });
+        return c;
+    }
+
+    static IReadOnlyList<int> ParseSeeds(string text)
+    {
+        var seeds = new List<int>();
+        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            seeds.Add(int.TryParse(part, out int v) && v >= 1 ? v : throw new ConfigException("--seeds", $"'{part}' is not a positive whole number"));
+        return seeds;
+    }
+
+    sealed class ConsoleStages : IStageDisplay
+    {
+        public T Run<T>(string label, Func<Action<int, int?, string>, Action<string>, T> work) => TrainingProgress.Run(label, work);
+        public void Log(string line) => AnsiConsole.MarkupLine(Markup.Escape(line));
+    }
+}

@@ -14,9 +14,9 @@ public static class RunCommand
 {
     public static Command Create()
     {
-        var plan = new Option<string>("--plan") { Description = $"Size of the run: {string.Join(", ", RunPlan.Names)} (quick: minutes on 2 cores).", DefaultValueFactory = _ => RunPlan.Quick };
+        var plan = new Option<string>("--preset") { Description = $"Size of the run: {string.Join(", ", RunPlan.Names)} (quick: under 15 minutes on 2 cores).", DefaultValueFactory = _ => RunPlan.Quick };
         var env = new Option<string>("--env") { Description = "Environment: alfworld, scienceworld or webshop.", DefaultValueFactory = _ => "alfworld" };
-        var output = new Option<string?>("--out") { Description = "Run folder (default: runs/PLAN-ENV)." };
+        var output = new Option<string?>("--out") { Description = "Run folder (default: runs/PRESET-ENV)." };
         var model = new Option<string?>("--model") { Description = "Base model: tiny (the shipped one) or a checkpoint folder." };
         var methods = new Option<string?>("--methods") { Description = "RL methods to compare: strategies, optionally labelled (default: SPARK=spark,GRPO=chains)." };
         var seeds = new Option<string?>("--seeds") { Description = "RL seeds, comma-separated (quick: 1; full: 1,2)." };
@@ -49,7 +49,7 @@ public static class RunCommand
             };
             string outDir = r.GetValue(output) ?? Path.Combine("runs", $"{p.Name}-{p.Env}");
             AnsiConsole.MarkupLineInterpolated(
-                $"spark run --plan {p.Name}: {p.Env}, SFT on {p.ColdStart} trajectories, then {string.Join(" vs ", p.Methods.Select(x => x.Label))} x seeds {string.Join(",", p.Seeds)}, {p.Iterations} iterations x {p.TasksPerIteration} tasks; folder {outDir}");
+                $"spark run --preset {p.Name}: {p.Env}, SFT on {p.ColdStart} trajectories, then {string.Join(" vs ", p.Methods.Select(x => x.Label))} x seeds {string.Join(",", p.Seeds)}, {p.Iterations} iterations x {p.TasksPerIteration} tasks; folder {outDir}");
             var files = new RunPipeline(p, outDir) { Display = new ConsoleStages() }.Run(cancel);
             Console.WriteLine();
             Console.WriteLine(File.ReadAllText(Path.Combine(outDir, "results.md")));

@@ -62,7 +62,7 @@ public sealed class RunPipeline(RunPlan plan, string outDir, IEnvironmentSuite? 
 
         var input = new ReportInput
         {
-            Title = $"spark run --plan {plan.Name}: SFT, then {string.Join(" vs ", plan.Methods.Select(m => m.Label))} on {plan.Env}",
+            Title = $"spark run --preset {plan.Name}: SFT, then {string.Join(" vs ", plan.Methods.Select(m => m.Label))} on {plan.Env}",
             Created = DateTimeOffset.UtcNow,
             Machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}",
             Commands = ["spark " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1))],

@@ -48,7 +48,7 @@ public sealed record RunPlan(
             EvalSplits: ["L0", "L1", "L2"], Methods: SparkVsGrpo, Seeds: [1]),
         Full => new RunPlan(Full, env, ColdStart: 300, SftEpochs: 3, Iterations: 30, TasksPerIteration: 8, EvalCount: null,
             EvalSplits: ["L0", "L1", "L2"], Methods: SparkVsGrpo, Seeds: [1, 2]),
-        _ => throw new ConfigException("--plan", $"unknown plan '{name}'; known: {string.Join(", ", Names)}"),
+        _ => throw new ConfigException("--preset", $"unknown preset '{name}'; known: {string.Join(", ", Names)}"),
     };
 
     /// <summary>Parses "spark,chains" or "SPARK=spark,GRPO=chains" into methods; strategies must exist.</summary>

@@ -18,6 +18,9 @@ internal sealed record PrefillJob(int[] Tokens, PrefixCache.Entry? Reuse, int Re
 /// </summary>
 internal static class BatchPrefill
 {
+    /// <summary>Attention-score elements per chunk (4M floats = 16 MB).</summary>
+    const long MaxScoreElements = 4L << 20;
+
     /// <returns>The cache (length P, capacity P + <paramref name="extraCapacity"/>) and float32 logits [J, V] of each prompt's last token.</returns>
     public static (KvCache Cache, Tensor LastLogits) Run(Qwen2ForCausalLM model, IReadOnlyList<PrefillJob> jobs,
         long extraCapacity, int padId, int tokensPerChunk)
@@ -31,11 +34,16 @@ internal static class BatchPrefill
                 using (NewDisposeScope())
                     cache.WriteRow(j, p - jobs[j].Tokens.Length, jobs[j].Reuse!.Kv, jobs[j].ReuseLength);
 
+        // Rows per chunk are bounded twice: by computed tokens, and by the attention scores the masked SDPA
+        // materialises (rows x heads x computed x P floats). Past a few tens of MB each score tensor is a fresh
+        // mmap whose pages the kernel zeroes, which cost more than the arithmetic on long episode-mode prompts.
+        int heads = model.Config.NumAttentionHeads;
         for (int start = 0; start < jobs.Count;)
         {
             int count = 1, longest = jobs[start].Computed;
             while (start + count < jobs.Count &&
-                   (long)(count + 1) * Math.Max(longest, jobs[start + count].Computed) <= tokensPerChunk)
+                   (long)(count + 1) * Math.Max(longest, jobs[start + count].Computed) <= tokensPerChunk &&
+                   (long)(count + 1) * Math.Max(longest, jobs[start + count].Computed) * heads * p <= MaxScoreElements)
             {
                 longest = Math.Max(longest, jobs[start + count].Computed);
                 count++;

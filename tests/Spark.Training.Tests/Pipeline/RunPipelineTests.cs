@@ -64,7 +64,7 @@ public sealed class RunPipelineTests
     [Fact]
     public void Unknown_plans_and_strategies_name_the_option()
     {
-        Assert.Equal("--plan", Assert.Throws<ConfigException>(() => RunPlan.For("huge")).Field);
+        Assert.Equal("--preset", Assert.Throws<ConfigException>(() => RunPlan.For("huge")).Field);
         Assert.Equal("--methods", Assert.Throws<ConfigException>(() => RunPlan.ParseMethods("spark,bogus")).Field);
     }
 }

@@ -18,6 +18,7 @@ foreach (var command in new[]
     PretrainCommand.Create(),
     EvalCommand.Create(),
     RunCommand.Create(),
+    BenchCommand.Create(),
 })
 {
     root.Subcommands.Add(command);

@@ -52,7 +52,31 @@ public static class ResultsMarkdown
                 }
                 md.Append('\n');
             }
+            md.Append('\n');
         }
+
+        foreach (var ablation in input.Ablations)
+            AppendAblation(md, ablation);
         return md.ToString();
+    }
+
+    /// <summary>One ablation as a table: a row per x, a column per series, mean ± std over seeds.</summary>
+    static void AppendAblation(StringBuilder md, Ablation a)
+    {
+        var series = a.Points.Select(p => p.Series).Distinct().ToList();
+        var xs = a.Points.Select(p => p.X).Distinct().ToList();
+        md.Append($"{a.Title}{(a.Percent ? " (%)" : "")}:\n\n| {a.XLabel ?? "x"} | ").AppendJoin(" | ", series).Append(" |\n|---|")
+          .Append(string.Concat(series.Select(_ => "---|"))).Append('\n');
+        foreach (var x in xs)
+        {
+            md.Append($"| {x} |");
+            foreach (var s in series)
+            {
+                var v = MeanStd.Of(a.Points.Where(p => p.X == x && p.Series == s).Select(p => p.Value));
+                md.Append(' ').Append(a.Percent ? Format.Percent(v) : Format.Number(v)).Append(" |");
+            }
+            md.Append('\n');
+        }
+        md.Append('\n');
     }
 }

@@ -66,10 +66,11 @@ public static class RunCommand
             seeds.Add(int.TryParse(part, out int v) && v >= 1 ? v : throw new ConfigException("--seeds", $"'{part}' is not a positive whole number"));
         return seeds;
     }
+}
 
-    sealed class ConsoleStages : IStageDisplay
-    {
-        public T Run<T>(string label, Func<Action<int, int?, string>, Action<string>, T> work) => TrainingProgress.Run(label, work);
-        public void Log(string line) => AnsiConsole.MarkupLine(Markup.Escape(line));
-    }
+/// <summary>Stages shown with <see cref="TrainingProgress"/> bars; log lines printed as they come.</summary>
+internal sealed class ConsoleStages : IStageDisplay
+{
+    public T Run<T>(string label, Func<Action<int, int?, string>, Action<string>, T> work) => TrainingProgress.Run(label, work);
+    public void Log(string line) => AnsiConsole.MarkupLine(Markup.Escape(line));
 }

@@ -31,7 +31,19 @@ public sealed class RunPipeline(RunPlan plan, string outDir, IEnvironmentSuite? 
 
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public ReportFiles Run(CancellationToken cancel = default)
+    /// <summary>Runs every stage, then writes report-input.json, results.md and report/.</summary>
+    public ReportFiles Run(CancellationToken cancel = default) => Write(Collect(cancel));
+
+    /// <summary>Writes report-input.json, results.md and the report folder of <paramref name="input"/>.</summary>
+    public ReportFiles Write(ReportInput input)
+    {
+        ReportInputJson.Write(Path.Combine(outDir, "report-input.json"), input);
+        AtomicFile.WriteAllText(Path.Combine(outDir, "results.md"), ResultsMarkdown.Render(input));
+        return ReportBuilder.Build(input, Path.Combine(outDir, "report"), outDir);
+    }
+
+    /// <summary>Runs (or reuses) every stage and gathers what the report shows.</summary>
+    public ReportInput Collect(CancellationToken cancel = default)
     {
         plan.Validate();
         Directory.CreateDirectory(outDir);
@@ -60,7 +72,7 @@ public sealed class RunPipeline(RunPlan plan, string outDir, IEnvironmentSuite? 
         foreach (var r in results.Where(r => r.GeneratedTokens is not null))
             tokens.Add(new TokenUse { Method = r.Method, Env = r.Env, Seed = r.Seed, Phase = "eval " + r.Split, GeneratedTokens = r.GeneratedTokens!.Value });
 
-        var input = new ReportInput
+        return new ReportInput
         {
             Title = $"spark run --preset {plan.Name}: SFT, then {string.Join(" vs ", plan.Methods.Select(m => m.Label))} on {plan.Env}",
             Created = DateTimeOffset.UtcNow,
@@ -74,10 +86,6 @@ public sealed class RunPipeline(RunPlan plan, string outDir, IEnvironmentSuite? 
             Tokens = tokens,
             Trees = trees,
         };
-        string inputPath = Path.Combine(outDir, "report-input.json");
-        ReportInputJson.Write(inputPath, input);
-        AtomicFile.WriteAllText(Path.Combine(outDir, "results.md"), ResultsMarkdown.Render(input));
-        return ReportBuilder.Build(input, Path.Combine(outDir, "report"), outDir);
     }
 
     /// <summary>A run folder belongs to one plan: finished stages are reused only by the plan that made them.</summary>
@@ -123,6 +131,8 @@ public sealed class RunPipeline(RunPlan plan, string outDir, IEnvironmentSuite? 
         var options = defaults with
         {
             Strategy = method.Strategy,
+            Branching = method.Apply(defaults.Branching),
+            TrainFraction = method.TrainFraction,
             Iterations = plan.Iterations,
             TasksPerIteration = plan.TasksPerIteration,
             LearningRate = plan.LearningRate ?? defaults.LearningRate,

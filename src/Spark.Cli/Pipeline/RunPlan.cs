@@ -3,8 +3,21 @@ using Spark.Core.Rollouts.Branching;
 
 namespace Spark.Cli.Pipeline;
 
-/// <summary>One RL method of a comparison: a label for tables and the rollout strategy it trains with.</summary>
-public sealed record RunMethod(string Label, string Strategy);
+/// <summary>
+/// One RL arm of a comparison: a label for tables, the rollout strategy, and what it changes from the defaults
+/// (M, N, B, the fixed strategy's probability, the share of training tasks).
+/// </summary>
+public sealed record RunMethod(string Label, string Strategy, int? Roots = null, int? Budget = null, int? Factor = null,
+    double? Probability = null, double TrainFraction = 1.0)
+{
+    public BranchingOptions Apply(BranchingOptions o) => o with
+    {
+        Roots = Roots ?? o.Roots,
+        Budget = Budget ?? o.Budget,
+        Factor = Factor ?? o.Factor,
+        Probability = Probability ?? o.Probability,
+    };
+}
 
 /// <summary>
 /// What <c>spark run</c> does, end to end: cold-start data, SFT from the base model, RL with each method from the
@@ -77,7 +90,7 @@ public sealed record RunPlan(
         ConfigException.Require(TasksPerIteration >= 1, "--tasks", $"must be at least 1, got {TasksPerIteration}");
         ConfigException.Require(EvalCount is null or >= 1, "--eval-count", $"must be at least 1, got {EvalCount}");
         ConfigException.Require(Seeds.Count >= 1 && Seeds.Distinct().Count() == Seeds.Count, "--seeds", "give one or more distinct seeds");
-        ConfigException.Require(Methods.Count >= 1, "--methods", "give at least one method");
+        ConfigException.Require(Methods.Count >= 1 || Iterations == 0, "--methods", "give at least one method");
         ConfigException.Require(MaxSteps is null or >= 1, "--max-steps", $"must be at least 1, got {MaxSteps}");
         return this;
     }

@@ -67,4 +67,20 @@ public sealed class RunPipelineTests
         Assert.Equal("--preset", Assert.Throws<ConfigException>(() => RunPlan.For("huge")).Field);
         Assert.Equal("--methods", Assert.Throws<ConfigException>(() => RunPlan.ParseMethods("spark,bogus")).Field);
     }
+
+    [Fact]
+    public void Bench_studies_share_the_default_spark_arm_and_become_ablations_over_seeds()
+    {
+        var arms = BenchStudies.AllArms(["main", "m", "n"]);
+        Assert.Equal(["SPARK", "GRPO", "SPARK M=2", "SPARK M=6", "SPARK N=4", "SPARK N=16"], arms.Select(a => a.Label));
+        Assert.Equal(6, arms.Single(a => a.Label == "SPARK M=6").Apply(new()).Roots);
+
+        var results = new[] { ("SPARK M=2", 1, 0.2), ("SPARK M=2", 2, 0.4), ("SPARK", 1, 0.5), ("SPARK M=6", 1, 0.1) }
+            .Select(r => new Spark.Reporting.Input.SplitResult { Method = r.Item1, Env = "alfworld", Split = "L0", Seed = r.Item2, Episodes = 10, SuccessRate = r.Item3 })
+            .ToList();
+        var m = BenchStudies.Ablations(["main", "m"], results).Single(a => a.Id == "m");
+        Assert.Equal(["2", "2", "4", "6"], m.Points.Select(p => p.X));
+        Assert.Equal("unknown study 'z'; known: main, triggers, sample-efficiency, m, b, n",
+            Assert.Throws<ConfigException>(() => BenchStudies.Parse("main,z")).Message.Split(": ", 2)[1]);
+    }
 }

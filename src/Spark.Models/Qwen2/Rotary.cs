@@ -16,7 +16,7 @@ public static class Rotary
     /// </summary>
     public static (Tensor Cos, Tensor SignedSin) CosSin(Tensor positionIds, int headDim, double theta, ScalarType dtype)
     {
-        var exponents = arange(0, headDim, 2, ScalarType.Float32, positionIds.device) / headDim;
+        var exponents = Runtime.ScalarOps.Div(arange(0, headDim, 2, ScalarType.Float32, positionIds.device), headDim);
         var invFreq = pow(theta, exponents).reciprocal();                       // [hd/2]
         var freqs = positionIds.to(ScalarType.Float32).unsqueeze(-1) * invFreq;  // [B, T, hd/2]
         var sin = freqs.sin();

@@ -20,8 +20,8 @@ public static class TokenDistribution
     /// <param name="additive">Additive masks [M, V] for those rows.</param>
     public static Tensor LogProbs(Tensor logits, float temperature, Tensor? maskedRows = null, Tensor? additive = null)
     {
-        var scaled = logits.to(ScalarType.Float32) / EffectiveTemperature(temperature);
-        if (maskedRows is not null && additive is not null) scaled = scaled.index_add(0, maskedRows, additive, 1);
+        var scaled = Runtime.ScalarOps.Div(logits.to(ScalarType.Float32), EffectiveTemperature(temperature));
+        if (maskedRows is not null && additive is not null) scaled = Runtime.ScalarOps.IndexAdd(scaled, 0, maskedRows, additive);
         return scaled.log_softmax(-1);
     }
 

@@ -1,0 +1,32 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Spark.Models.Runtime;
+
+/// <summary>
+/// Tensor-and-number arithmetic for the hot paths (every decode step runs these thousands of times). TorchSharp's
+/// operators turn the number into a <see cref="Scalar"/> that nothing references once its native handle is read, so
+/// a garbage collection during the native call can finalize it first; libtorch then reads freed memory and fails
+/// with "Unknown scalar type" (seen once in a long run). Here each Scalar is held, and disposed, until the call returns.
+/// </summary>
+public static class ScalarOps
+{
+    public static Tensor Add(Tensor t, double value)
+    {
+        using var s = value.ToScalar();
+        return t.add(s);
+    }
+
+    public static Tensor Div(Tensor t, double value)
+    {
+        using var s = value.ToScalar();
+        return t.div(s);
+    }
+
+    /// <summary><paramref name="t"/>.index_add(dim, index, source) with alpha 1.</summary>
+    public static Tensor IndexAdd(Tensor t, long dim, Tensor index, Tensor source)
+    {
+        using var one = 1.ToScalar();
+        return t.index_add(dim, index, source, one);
+    }
+}

@@ -116,11 +116,18 @@ public sealed class RunPipeline(RunPlan plan, string outDir, IEnvironmentSuite? 
         if (File.Exists(Path.Combine(dir, "config.json"))) return dir;
         string baseModel = BuiltInModel.Resolve(plan.BaseModel, "--model");
         var options = preset.Sft with { Epochs = plan.SftEpochs };
-        return Stage("sft", (report, log) => new SftTrainer(options)
+        string sft = Stage("sft", (report, log) => new SftTrainer(options)
         {
             OnStatus = log,
             OnStep = s => report(s.Step, s.TotalSteps, FormattableString.Invariant($"loss {s.Stats.Loss:F3} {s.TokensPerSecond:N0} tok/s")),
         }.Run(ColdStartFile.Read(data), baseModel, dir, resume: true, cancel).OutDir);
+        // Finalize the training's leftover TorchSharp objects now, while no native call is in flight: twice a long
+        // run crashed in the first evaluation step after SFT in the same process (libtorch reading a bad Scalar),
+        // never when the evaluation ran in a fresh process.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return sft;
     }
 
     string Rl(RunMethod method, int seed, string sft, string runDir, TrainingPreset preset, IEnvironmentSuite suite, CancellationToken cancel)
@@ -174,8 +181,8 @@ public sealed class RunPipeline(RunPlan plan, string outDir, IEnvironmentSuite? 
                 EvalReport.Write(Path.Combine(outDir, "eval", name + ".jsonl"), parsed);
                 var result = new SplitResult
                 {
-                    Method = label, Env = plan.Env, Split = split, Seed = seed, Episodes = parsed.Episodes,
-                    SuccessRate = parsed.SuccessRate, Score = parsed.MeanScore, GeneratedTokens = parsed.GeneratedTokens,
+                    Method = label, Env = plan.Env, Split = split, Seed = seed == 0 ? plan.Seeds[0] : seed, Episodes = parsed.Episodes,
+                    SuccessRate = parsed.SuccessRate, Score = plan.Env == "alfworld" ? null : parsed.MeanScore, GeneratedTokens = parsed.GeneratedTokens,
                     MeanSteps = parsed.MeanSteps, RepetitiveActionRatio = parsed.RepetitiveActionRatio, ExploreRatio = parsed.ExploreRatio,
                 };
                 AtomicFile.WriteAllText(path, JsonSerializer.Serialize(result, Json));

@@ -75,7 +75,7 @@ public sealed class Pretrainer(PretrainOptions options)
         var initialHeldOut = Measure(model, scorer, heldOut);
         OnStatus?.Invoke($"{config.ParameterCount():N0} parameters; held-out loss at init {initialHeldOut.All:F3}");
 
-        var optimizer = SupervisedStep.AdamW(model, Options.LearningRate, 0.9, 0.95, Options.WeightDecay);
+        using var optimizer = SupervisedStep.AdamW(model, Options.LearningRate, 0.9, 0.95, Options.WeightDecay);
         var step = new SupervisedStep(model, scorer, optimizer, Options.MaxGradNorm);
         var metrics = new MetricsLog(outDir, tensorboard: false);
         int? totalSteps = Options.Tokens is long budget ? (int)((budget + Options.StepTokens - 1) / Options.StepTokens) : null;

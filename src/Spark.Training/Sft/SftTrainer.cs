@@ -49,7 +49,7 @@ public sealed class SftTrainer(SftOptions options)
                          $"{sequences.Sum(s => (long)s.ResponseTokens):N0} supervised), {plan.Count} optimizer steps, " +
                          $"padding {SequenceBatcher.PaddingShare(sequences, plan.SelectMany(p => p.Batches)):P1}");
 
-        var optimizer = SupervisedStep.AdamW(model, Options.LearningRate, Options.Beta1, Options.Beta2, Options.WeightDecay);
+        using var optimizer = SupervisedStep.AdamW(model, Options.LearningRate, Options.Beta1, Options.Beta2, Options.WeightDecay);
         var schedule = new LearningRateSchedule(Options.LearningRate, plan.Count,
             (int)Math.Round(Options.WarmupRatio * plan.Count), Options.FinalLrFraction);
         var checkpoints = new RunCheckpoints(outDir);

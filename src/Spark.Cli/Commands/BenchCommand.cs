@@ -22,11 +22,13 @@ public static class BenchCommand
         var tasks = new Option<int?>("--tasks") { Description = "Training tasks per RL iteration." };
         var evalCount = new Option<int?>("--eval-count") { Description = "Tasks per split per evaluation (default: every task)." };
         var model = new Option<string?>("--model") { Description = "Base model: tiny (the shipped one) or a checkpoint folder." };
+        var coldStart = new Option<int?>("--cold-start") { Description = "Cold-start trajectories for the SFT model (paper: 300)." };
+        var sftEpochs = new Option<int?>("--sft-epochs") { Description = "SFT epochs." };
         var lr = new Option<double?>("--lr") { Description = "RL learning rate (default: the cpu preset's)." };
         var threads = new Option<int>("--threads") { Description = "Torch threads (default: one per core).", DefaultValueFactory = _ => 0 };
 
         var c = new Command("bench", "The paper's comparisons at CPU scale: SFT vs GRPO vs SPARK, token use, branching triggers, sample efficiency, M/B/N ablations; mean ± std over seeds.");
-        foreach (var o in new Option[] { envs, seeds, studies, output, iterations, tasks, evalCount, model, lr, threads })
+        foreach (var o in new Option[] { envs, seeds, studies, output, iterations, tasks, evalCount, coldStart, sftEpochs, model, lr, threads })
             c.Options.Add(o);
         c.SetAction((r, cancel) =>
         {
@@ -46,6 +48,8 @@ public static class BenchCommand
                     TasksPerIteration = r.GetValue(tasks) ?? full.TasksPerIteration,
                     EvalCount = r.GetValue(evalCount) ?? full.EvalCount,
                     BaseModel = r.GetValue(model) ?? full.BaseModel,
+                    ColdStart = r.GetValue(coldStart) ?? full.ColdStart,
+                    SftEpochs = r.GetValue(sftEpochs) ?? full.SftEpochs,
                     LearningRate = r.GetValue(lr) ?? full.LearningRate,
                 };
                 string dir = Path.Combine(r.GetValue(output)!, plan.Env);

@@ -57,7 +57,7 @@ public sealed record RunPlan(
 
     public static RunPlan For(string name, string env = "alfworld") => name.Trim().ToLowerInvariant() switch
     {
-        Quick => new RunPlan(Quick, env, ColdStart: 300, SftEpochs: 3, Iterations: 4, TasksPerIteration: 4, EvalCount: 24,
+        Quick => new RunPlan(Quick, env, ColdStart: 300, SftEpochs: 3, Iterations: 3, TasksPerIteration: 4, EvalCount: 20,
             EvalSplits: ["L0", "L1", "L2"], Methods: SparkVsGrpo, Seeds: [1]),
         Full => new RunPlan(Full, env, ColdStart: 300, SftEpochs: 3, Iterations: 30, TasksPerIteration: 8, EvalCount: null,
             EvalSplits: ["L0", "L1", "L2"], Methods: SparkVsGrpo, Seeds: [1, 2]),

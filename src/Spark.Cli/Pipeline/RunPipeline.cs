@@ -121,13 +121,21 @@ public sealed class RunPipeline(RunPlan plan, string outDir, IEnvironmentSuite? 
             OnStatus = log,
             OnStep = s => report(s.Step, s.TotalSteps, FormattableString.Invariant($"loss {s.Stats.Loss:F3} {s.TokensPerSecond:N0} tok/s")),
         }.Run(ColdStartFile.Read(data), baseModel, dir, resume: true, cancel).OutDir);
-        // Finalize the training's leftover TorchSharp objects now, while no native call is in flight: twice a long
-        // run crashed in the first evaluation step after SFT in the same process (libtorch reading a bad Scalar),
-        // never when the evaluation ran in a fresh process.
+        Quiesce();
+        return sft;
+    }
+
+    /// <summary>
+    /// Finalizes a finished stage's leftover TorchSharp objects while no native call is in flight. Long runs crashed
+    /// twice in the first evaluation after a training stage in the same process (libtorch reading freed memory),
+    /// never when the evaluation ran in a fresh process; the trainers now dispose what they own, and this runs the
+    /// finalizers of anything else at a quiet moment.
+    /// </summary>
+    static void Quiesce()
+    {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        return sft;
     }
 
     string Rl(RunMethod method, int seed, string sft, string runDir, TrainingPreset preset, IEnvironmentSuite suite, CancellationToken cancel)
@@ -148,13 +156,15 @@ public sealed class RunPipeline(RunPlan plan, string outDir, IEnvironmentSuite? 
             Seed = (ulong)seed,
             MaxSteps = plan.MaxSteps,
         };
-        return Stage($"{method.Label} s{seed}", (report, log) => new RlTrainer(options, suite, sft, runDir)
+        string trained = Stage($"{method.Label} s{seed}", (report, log) => new RlTrainer(options, suite, sft, runDir)
         {
             OnStatus = _ => { },
             OnWarning = w => log("warning: " + w),
             OnIteration = it => report(it.Iteration, it.Iterations, FormattableString.Invariant(
                 $"success {it.Metrics["rollout_success"]:P0} explore {it.Metrics["explore_ratio"]:P0} kl {it.Metrics["kl"]:F4}")),
         }.Run(resume: true, cancel));
+        Quiesce();
+        return trained;
     }
 
     IEnumerable<SplitResult> Evaluate(string label, int seed, string checkpoint, IEnvironmentSuite suite, TrainingPreset preset, CancellationToken cancel)

@@ -43,9 +43,12 @@ public sealed class RlTrainer(RlOptions options, IEnvironmentSuite suite, string
     {
         options.Validate();
         var device = options.Device == "cuda" ? CUDA : CPU;
+        // Models and optimizer are disposed when the run ends (optimizer first): left to the finalizer thread, their
+        // native memory was freed while a later evaluation in the same process ran, and libtorch failed on it.
         var (policy, tokenizer) = PolicyCheckpoint.Load(initDir, device);
-        var reference = options.Loss.KlCoef > 0 ? FrozenCopy(initDir, device) : null;
-        var optimizer = optim.AdamW(policy.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        using var ownedPolicy = policy;
+        using var reference = options.Loss.KlCoef > 0 ? FrozenCopy(initDir, device) : null;
+        using var optimizer = optim.AdamW(policy.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         var schedule = LearningRateSchedule.Constant(options.LearningRate);
 
         var checkpoints = new RunCheckpoints(outDir);

@@ -67,7 +67,8 @@ public sealed class RlTrainer(RlOptions options, IEnvironmentSuite suite, string
         var strategy = BranchStrategies.Create(options.Strategy, options.Branching);
         var estimator = AdvantageEstimators.Get(options.Advantage);
         var agentOptions = options.Agent with { ReturnEntropy = options.Agent.ReturnEntropy || strategy.NeedsEntropies };
-        using var engine = new GenerationEngine(policy, tokenizer);
+        // A budget that window-mode prompts of one iteration never exceed (the cache is cleared every iteration).
+        using var engine = new GenerationEngine(policy, tokenizer, options: new EngineOptions(PrefixCacheBytes: 4L << 30));
         var agent = new PolicyAgent(engine, agentOptions);
         var updater = new PolicyUpdater(policy, reference, new SequenceScorer(tokenizer), optimizer, options.Loss,
             options.Update with { Temperature = agentOptions.Temperature }, OnWarning);

@@ -159,7 +159,7 @@ public sealed class RunPipeline(RunPlan plan, string outDir, IEnvironmentSuite? 
             TasksPerIteration = plan.TasksPerIteration,
             LearningRate = plan.LearningRate ?? defaults.LearningRate,
             EvalEvery = 0,
-            CheckpointEvery = Math.Max(1, Math.Min(defaults.CheckpointEvery, plan.Iterations)),
+            CheckpointEvery = 1, // a restarted run loses at most one iteration (a tiny model's checkpoint is a few MB)
             Seed = (ulong)seed,
             MaxSteps = plan.MaxSteps,
         };

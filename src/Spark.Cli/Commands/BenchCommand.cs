@@ -26,12 +26,17 @@ public static class BenchCommand
         var sftEpochs = new Option<int?>("--sft-epochs") { Description = "SFT epochs." };
         var lr = new Option<double?>("--lr") { Description = "RL learning rate (default: the cpu preset's)." };
         var threads = new Option<int>("--threads") { Description = "Torch threads (default: one per core).", DefaultValueFactory = _ => 0 };
+        var attempts = new Option<int>("--attempts") { Description = "Run in a child process, started again (resuming) if it dies, up to this many times; 1 runs in this process.", DefaultValueFactory = _ => 5 };
 
         var c = new Command("bench", "The paper's comparisons at CPU scale: SFT vs GRPO vs SPARK, token use, branching triggers, sample efficiency, M/B/N ablations; mean ± std over seeds.");
-        foreach (var o in new Option[] { envs, seeds, studies, output, iterations, tasks, evalCount, coldStart, sftEpochs, model, lr, threads })
+        foreach (var o in new Option[] { envs, seeds, studies, output, iterations, tasks, evalCount, coldStart, sftEpochs, model, lr, threads, attempts })
             c.Options.Add(o);
         c.SetAction((r, cancel) =>
         {
+            ConfigException.Require(r.GetValue(attempts) >= 1, "--attempts", $"must be at least 1, got {r.GetValue(attempts)}");
+            if (r.GetValue(attempts) > 1 && !RestartingRunner.IsChild)
+                return Task.FromResult(RestartingRunner.Run([.. Environment.GetCommandLineArgs().Skip(1)], r.GetValue(attempts),
+                    line => AnsiConsole.MarkupLine(Markup.Escape(line))));
             TrainingProgress.SetThreads(r.GetValue(threads));
             int k = r.GetValue(seeds);
             ConfigException.Require(k >= 1, "--seeds", $"must be at least 1, got {k}");
@@ -52,7 +57,7 @@ public static class BenchCommand
                     SftEpochs = r.GetValue(sftEpochs) ?? full.SftEpochs,
                     LearningRate = r.GetValue(lr) ?? full.LearningRate,
                 };
-                string dir = Path.Combine(r.GetValue(output)!, plan.Env);
+                string dir = Path.GetFullPath(Path.Combine(r.GetValue(output)!, plan.Env));
                 AnsiConsole.MarkupLineInterpolated(
                     $"spark bench on {plan.Env}: studies {string.Join(", ", chosen)} = {plan.Methods.Count} arms x {k} seeds, {plan.Iterations} iterations x {plan.TasksPerIteration} tasks; folder {dir}");
                 var pipeline = new RunPipeline(plan, dir) { Display = new ConsoleStages() };

@@ -27,12 +27,17 @@ public static class RunCommand
         var sftEpochs = new Option<int?>("--sft-epochs") { Description = "SFT epochs." };
         var lr = new Option<double?>("--lr") { Description = "RL learning rate (default: the cpu preset's)." };
         var threads = new Option<int>("--threads") { Description = "Torch threads (default: one per core).", DefaultValueFactory = _ => 0 };
+        var attempts = new Option<int>("--attempts") { Description = "Run in a child process, started again (resuming) if it dies, up to this many times; 1 runs in this process.", DefaultValueFactory = _ => 5 };
 
         var c = new Command("run", "The whole job: cold-start data -> SFT -> RL (SPARK and GRPO) -> evaluation -> results table and report.");
-        foreach (var o in new Option[] { plan, env, output, model, methods, seeds, iterations, tasks, evalCount, coldStart, sftEpochs, lr, threads })
+        foreach (var o in new Option[] { plan, env, output, model, methods, seeds, iterations, tasks, evalCount, coldStart, sftEpochs, lr, threads, attempts })
             c.Options.Add(o);
         c.SetAction((r, cancel) =>
         {
+            ConfigException.Require(r.GetValue(attempts) >= 1, "--attempts", $"must be at least 1, got {r.GetValue(attempts)}");
+            if (r.GetValue(attempts) > 1 && !RestartingRunner.IsChild)
+                return Task.FromResult(RestartingRunner.Run([.. Environment.GetCommandLineArgs().Skip(1)], r.GetValue(attempts),
+                    line => AnsiConsole.MarkupLine(Markup.Escape(line))));
             TrainingProgress.SetThreads(r.GetValue(threads));
             var p = RunPlan.For(r.GetValue(plan)!, r.GetValue(env)!.Trim().ToLowerInvariant());
             p = p with
@@ -47,7 +52,7 @@ public static class RunCommand
                 SftEpochs = r.GetValue(sftEpochs) ?? p.SftEpochs,
                 LearningRate = r.GetValue(lr) ?? p.LearningRate,
             };
-            string outDir = r.GetValue(output) ?? Path.Combine("runs", $"{p.Name}-{p.Env}");
+            string outDir = Path.GetFullPath(r.GetValue(output) ?? Path.Combine("runs", $"{p.Name}-{p.Env}"));
             AnsiConsole.MarkupLineInterpolated(
                 $"spark run --preset {p.Name}: {p.Env}, SFT on {p.ColdStart} trajectories, then {string.Join(" vs ", p.Methods.Select(x => x.Label))} x seeds {string.Join(",", p.Seeds)}, {p.Iterations} iterations x {p.TasksPerIteration} tasks; folder {outDir}");
             var files = new RunPipeline(p, outDir) { Display = new ConsoleStages() }.Run(cancel);

@@ -83,8 +83,8 @@ internal static class BatchPrefill
         using var view = cache.RowsView(start, count);
         view.SetLength(p - s);
         view.WriteMask = tensor(write, [count, 1, s, 1], device: device);
-        var columns = arange(p, device: device);
-        var queryColumns = arange(s, device: device) + (p - s);
+        var columns = Runtime.ScalarOps.Range(0, p, device);
+        var queryColumns = Runtime.ScalarOps.Range(p - s, s, device);
         var valid = columns.unsqueeze(0) >= tensor(offsets, device: device).unsqueeze(1);        // [n, P]
         var causal = columns.unsqueeze(0) <= queryColumns.unsqueeze(1);                          // [S, P]
         var diagonal = columns.unsqueeze(0) == queryColumns.unsqueeze(1);                        // padding queries see themselves (no empty rows)

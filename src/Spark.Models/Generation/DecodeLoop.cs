@@ -103,7 +103,7 @@ internal sealed class DecodeLoop(Qwen2ForCausalLM model, TokenTexts texts, Sampl
         var ids = active.Select(r => (long)r.Ids[^1]).ToArray();
         var positions = active.Select(r => (long)(r.Prompt.Length + r.Ids.Count - 1)).ToArray();
         var offsets = tensor(active.Select(r => r.Offset).ToArray(), device: device);
-        var mask = (arange(length + 1, device: device).unsqueeze(0) >= offsets.unsqueeze(1)).view(active.Count, 1, 1, length + 1);
+        var mask = (Runtime.ScalarOps.Range(0, length + 1, device).unsqueeze(0) >= offsets.unsqueeze(1)).view(active.Count, 1, 1, length + 1);
         var hidden = model.Hidden(tensor(ids, [active.Count, 1], device: device), tensor(positions, [active.Count, 1], device: device), cache, mask);
         return model.Logits(hidden.select(1, 0)).to(ScalarType.Float32);
     }

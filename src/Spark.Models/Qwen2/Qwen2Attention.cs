@@ -77,5 +77,5 @@ public sealed class Qwen2Attention : nn.Module
 
     /// <summary>[1, 1, T, S]: query i (at column past+i) sees columns 0..past+i.</summary>
     public static Tensor CausalMask(long t, long s, long past, Device device) =>
-        (arange(s, device: device).unsqueeze(0) <= (arange(t, device: device) + past).unsqueeze(1)).view(1, 1, t, s);
+        (Runtime.ScalarOps.Range(0, s, device).unsqueeze(0) <= Runtime.ScalarOps.Range(past, t, device).unsqueeze(1)).view(1, 1, t, s);
 }

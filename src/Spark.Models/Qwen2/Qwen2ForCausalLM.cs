@@ -60,7 +60,7 @@ public sealed class Qwen2ForCausalLM : nn.Module
 
     /// <summary>Position ids 0..T-1 for every row of a [B, T] batch.</summary>
     public static Tensor Positions(long batch, long length, Device device) =>
-        arange(length, ScalarType.Int64, device).unsqueeze(0).expand(batch, length);
+        Runtime.ScalarOps.Range(0, length, device).unsqueeze(0).expand(batch, length);
 
     void Initialise(ulong seed)
     {

@@ -21,7 +21,7 @@ public sealed class RmsNorm : nn.Module<Tensor, Tensor>
     {
         bool upcast = x.dtype != ScalarType.Float32;
         var h = upcast ? x.to(ScalarType.Float32) : x;
-        h = h * Runtime.ScalarOps.Add(h.square().mean([-1], keepdim: true), _eps).rsqrt();
+        h = h * Runtime.ScalarOps.Add((h * h).mean([-1], keepdim: true), _eps).rsqrt();
         return _weight * (upcast ? h.to(x.dtype) : h);
     }
 }

@@ -16,8 +16,10 @@ public static class Rotary
     /// </summary>
     public static (Tensor Cos, Tensor SignedSin) CosSin(Tensor positionIds, int headDim, double theta, ScalarType dtype)
     {
-        var exponents = Runtime.ScalarOps.Div(arange(0, headDim, 2, ScalarType.Float32, positionIds.device), headDim);
-        var invFreq = pow(theta, exponents).reciprocal();                       // [hd/2]
+        // inv_freq = 1 / theta^(2i/hd), as Hugging Face computes it in float32 (built here without implicit Scalars).
+        var inverse = new float[headDim / 2];
+        for (int i = 0; i < inverse.Length; i++) inverse[i] = 1f / MathF.Pow((float)theta, (float)(2 * i) / headDim);
+        var invFreq = tensor(inverse, device: positionIds.device);             // [hd/2]
         var freqs = positionIds.to(ScalarType.Float32).unsqueeze(-1) * invFreq;  // [B, T, hd/2]
         var sin = freqs.sin();
         var cos = freqs.cos();

@@ -7,7 +7,10 @@ namespace Spark.Models.Runtime;
 /// Tensor-and-number arithmetic for the hot paths (every decode step runs these thousands of times). TorchSharp's
 /// operators turn the number into a <see cref="Scalar"/> that nothing references once its native handle is read, so
 /// a garbage collection during the native call can finalize it first; libtorch then reads freed memory and fails
-/// with "Unknown scalar type" (seen once in a long run). Here each Scalar is held, and disposed, until the call returns.
+/// with "Unknown scalar type" or an internal assert in Scalar.h (long runs died this way a few times an hour). Here
+/// each Scalar is held, and disposed, until the call returns; ranges are built in C# so that no Scalar exists at all.
+/// TorchSharp methods that make Scalars internally (<c>square()</c> is <c>pow(2)</c>, <c>arange(n)</c>) are avoided
+/// on these paths for the same reason.
 /// </summary>
 public static class ScalarOps
 {
@@ -28,5 +31,13 @@ public static class ScalarOps
     {
         using var one = 1.ToScalar();
         return t.index_add(dim, index, source, one);
+    }
+
+    /// <summary>int64 [start, start+count) as a tensor, without arange's implicit Scalars.</summary>
+    public static Tensor Range(long start, long count, Device device)
+    {
+        var values = new long[count];
+        for (long i = 0; i < count; i++) values[i] = start + i;
+        return tensor(values, device: device);
     }
 }

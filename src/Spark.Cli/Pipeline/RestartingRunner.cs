@@ -5,8 +5,8 @@ namespace Spark.Cli.Pipeline;
 
 /// <summary>
 /// Runs a resumable command in a child process and starts it again when it dies, up to a number of attempts. Long
-/// generation-heavy runs have died inside libtorch on this machine (memory freed under a running decode step; the
-/// cause is not yet found) — a few times an hour. Every stage of <c>spark run</c>/<c>spark bench</c> resumes from
+/// generation-heavy runs have died inside libtorch on this machine a few times an hour (TorchSharp Scalars freed by
+/// the finalizer during a native call; the decode path no longer makes them, other paths still may). Every stage of <c>spark run</c>/<c>spark bench</c> resumes from
 /// its last checkpoint, so a fresh process continues with at most one RL iteration or one evaluation split lost.
 /// </summary>
 public static class RestartingRunner

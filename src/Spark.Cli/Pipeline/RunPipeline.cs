@@ -32,7 +32,7 @@ public sealed class RunPipeline(RunPlan plan, string outDir, IEnvironmentSuite? 
     /// <summary>
     /// Evaluation engines get a cache large enough that window-mode prompts are never evicted mid-split, and start
     /// every split empty: three long runs crashed inside libtorch on the third split evaluated with one engine under
-    /// the default 256 MB budget, never with a fresh or unevicted cache (the cause is not yet found; see docs/rl.md).
+    /// the default 256 MB budget (the crash turned out to be TorchSharp Scalars freed mid-call; see docs/pipeline.md).
     /// </summary>
     static readonly Spark.Models.Generation.EngineOptions EvalEngine = new(PrefixCacheBytes: 4L << 30);
 

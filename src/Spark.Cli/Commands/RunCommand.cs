@@ -17,40 +17,22 @@ public static class RunCommand
         var plan = new Option<string>("--preset") { Description = $"Size of the run: {string.Join(", ", RunPlan.Names)} (quick: under 15 minutes on 2 cores).", DefaultValueFactory = _ => RunPlan.Quick };
         var env = new Option<string>("--env") { Description = "Environment: alfworld, scienceworld or webshop.", DefaultValueFactory = _ => "alfworld" };
         var output = new Option<string?>("--out") { Description = "Run folder (default: runs/PRESET-ENV)." };
-        var model = new Option<string?>("--model") { Description = "Base model: tiny (the shipped one) or a checkpoint folder." };
         var methods = new Option<string?>("--methods") { Description = "RL methods to compare: strategies, optionally labelled (default: SPARK=spark,GRPO=chains)." };
         var seeds = new Option<string?>("--seeds") { Description = "RL seeds, comma-separated (quick: 1; full: 1,2)." };
-        var iterations = new Option<int?>("--iterations") { Description = "RL iterations per method and seed (0: evaluate the SFT model only)." };
-        var tasks = new Option<int?>("--tasks") { Description = "Training tasks per RL iteration." };
-        var evalCount = new Option<int?>("--eval-count") { Description = "Tasks per split per evaluation." };
-        var coldStart = new Option<int?>("--cold-start") { Description = "Cold-start trajectories (paper: 300)." };
-        var sftEpochs = new Option<int?>("--sft-epochs") { Description = "SFT epochs." };
-        var lr = new Option<double?>("--lr") { Description = "RL learning rate (default: the cpu preset's)." };
-        var threads = new Option<int>("--threads") { Description = "Torch threads (default: one per core).", DefaultValueFactory = _ => 0 };
-        var attempts = new Option<int>("--attempts") { Description = "Run in a child process, started again (resuming) if it dies, up to this many times; 1 runs in this process.", DefaultValueFactory = _ => 5 };
 
         var c = new Command("run", "The whole job: cold-start data -> SFT -> RL (SPARK and GRPO) -> evaluation -> results table and report.");
-        foreach (var o in new Option[] { plan, env, output, model, methods, seeds, iterations, tasks, evalCount, coldStart, sftEpochs, lr, threads, attempts })
+        foreach (var o in new Option[] { plan, env, output, methods, seeds })
             c.Options.Add(o);
+        var shared = new PlanOptions();
+        shared.AddTo(c);
         c.SetAction((r, cancel) =>
         {
-            ConfigException.Require(r.GetValue(attempts) >= 1, "--attempts", $"must be at least 1, got {r.GetValue(attempts)}");
-            if (r.GetValue(attempts) > 1 && !RestartingRunner.IsChild)
-                return Task.FromResult(RestartingRunner.Run([.. Environment.GetCommandLineArgs().Skip(1)], r.GetValue(attempts),
-                    line => AnsiConsole.MarkupLine(Markup.Escape(line))));
-            TrainingProgress.SetThreads(r.GetValue(threads));
-            var p = RunPlan.For(r.GetValue(plan)!, r.GetValue(env)!.Trim().ToLowerInvariant());
+            if (shared.StartOrRestart(r) is int exit) return Task.FromResult(exit);
+            var p = shared.Apply(RunPlan.For(r.GetValue(plan)!, r.GetValue(env)!.Trim().ToLowerInvariant()), r);
             p = p with
             {
-                BaseModel = r.GetValue(model) ?? p.BaseModel,
                 Methods = r.GetValue(methods) is { } m ? RunPlan.ParseMethods(m) : p.Methods,
                 Seeds = r.GetValue(seeds) is { } s ? ParseSeeds(s) : p.Seeds,
-                Iterations = r.GetValue(iterations) ?? p.Iterations,
-                TasksPerIteration = r.GetValue(tasks) ?? p.TasksPerIteration,
-                EvalCount = r.GetValue(evalCount) ?? p.EvalCount,
-                ColdStart = r.GetValue(coldStart) ?? p.ColdStart,
-                SftEpochs = r.GetValue(sftEpochs) ?? p.SftEpochs,
-                LearningRate = r.GetValue(lr) ?? p.LearningRate,
             };
             string outDir = Path.GetFullPath(r.GetValue(output) ?? Path.Combine("runs", $"{p.Name}-{p.Env}"));
             AnsiConsole.MarkupLineInterpolated(

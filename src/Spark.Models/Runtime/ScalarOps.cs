@@ -20,10 +20,42 @@ public static class ScalarOps
         return t.add(s);
     }
 
+    public static Tensor Sub(Tensor t, double value)
+    {
+        using var s = value.ToScalar();
+        return t.sub(s);
+    }
+
+    public static Tensor Mul(Tensor t, double value)
+    {
+        using var s = value.ToScalar();
+        return t.mul(s);
+    }
+
     public static Tensor Div(Tensor t, double value)
     {
         using var s = value.ToScalar();
         return t.div(s);
+    }
+
+    public static Tensor Clamp(Tensor t, double min, double max)
+    {
+        using var lo = min.ToScalar();
+        using var hi = max.ToScalar();
+        return t.clamp(lo, hi);
+    }
+
+    public static Tensor ClampMin(Tensor t, double min)
+    {
+        using var lo = min.ToScalar();
+        return t.clamp_min(lo);
+    }
+
+    /// <summary>Boolean mask of the elements below <paramref name="value"/>.</summary>
+    public static Tensor LessThan(Tensor t, double value)
+    {
+        using var s = value.ToScalar();
+        return t.lt(s);
     }
 
     /// <summary><paramref name="t"/>.index_add(dim, index, source) with alpha 1.</summary>

@@ -1,4 +1,5 @@
 using Spark.Core.Configuration;
+using Spark.Models.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -39,7 +40,8 @@ public sealed record PolicyLossResult(
 /// What exactly goes into the loss: PPO with dual clipping on the advantage-weighted ratio to the
 /// sampling policy, minus an entropy bonus, plus a k3 KL penalty to the frozen reference (the SFT model),
 /// each averaged over the response tokens of the batch ("token-mean"). Matches verl's
-/// compute_policy_loss / low_var_kl as the paper's code runs them.
+/// compute_policy_loss / low_var_kl as the paper's code runs them. Tensor-and-number arithmetic goes through
+/// <see cref="ScalarOps"/> so that no implicit Scalar can be finalized during a native call.
 /// </summary>
 public static class PolicyLoss
 {
@@ -54,17 +56,17 @@ public static class PolicyLoss
         PolicyLossOptions options)
     {
         var m = mask.to_type(logProbs.dtype);
-        var count = m.sum().clamp_min(1.0);
+        var count = ScalarOps.ClampMin(m.sum(), 1.0);
         Tensor TokenMean(Tensor x) => (x * m).sum() / count;
 
         var logRatio = logProbs - oldLogProbs;
         var ratio = logRatio.exp();
         var unclipped = -advantages * ratio;
-        var clipped = -advantages * ratio.clamp(1 - options.ClipRatio, 1 + options.ClipRatio);
+        var clipped = -advantages * ScalarOps.Clamp(ratio, 1 - options.ClipRatio, 1 + options.ClipRatio);
         var ppo = torch.maximum(unclipped, clipped);
         // Dual clip: a very large ratio on a negative advantage must not produce an unbounded loss.
-        var capped = torch.minimum(ppo, -advantages * options.DualClip);
-        var perToken = torch.where(advantages < 0, capped, ppo);
+        var capped = torch.minimum(ppo, ScalarOps.Mul(-advantages, options.DualClip));
+        var perToken = torch.where(ScalarOps.LessThan(advantages, 0), capped, ppo);
         var policyLoss = TokenMean(perToken);
 
         var loss = policyLoss;
@@ -74,14 +76,14 @@ public static class PolicyLoss
             if (refLogProbs is null) throw new ArgumentNullException(nameof(refLogProbs), "KlCoef > 0 needs reference log-probs");
             var kl = LowVarKl(logProbs, refLogProbs, options.KlClamp);
             var klMean = TokenMean(kl);
-            loss = loss + options.KlCoef * klMean;
+            loss = loss + ScalarOps.Mul(klMean, options.KlCoef);
             klValue = klMean.item<float>();
         }
         if (options.EntropyCoef > 0)
         {
             if (entropy is null) throw new ArgumentNullException(nameof(entropy), "EntropyCoef > 0 needs entropies");
             var entMean = TokenMean(entropy);
-            loss = loss - options.EntropyCoef * entMean;
+            loss = loss - ScalarOps.Mul(entMean, options.EntropyCoef);
             entropyValue = entMean.item<float>();
         }
         else if (entropy is not null)
@@ -91,7 +93,8 @@ public static class PolicyLoss
 
         using var noGrad = torch.no_grad();
         double clipFraction = TokenMean((clipped > unclipped).to_type(logProbs.dtype)).item<float>();
-        double approxKl = TokenMean(0.5 * logRatio.detach().square()).item<float>();
+        var detached = logRatio.detach();
+        double approxKl = TokenMean(ScalarOps.Mul(detached * detached, 0.5)).item<float>();
         return new PolicyLossResult(loss, policyLoss.item<float>(), klValue, entropyValue, clipFraction, approxKl);
     }
 
@@ -99,6 +102,6 @@ public static class PolicyLoss
     public static Tensor LowVarKl(Tensor logProbs, Tensor refLogProbs, double clamp)
     {
         var diff = refLogProbs - logProbs;
-        return (diff.exp() - diff - 1).clamp(-clamp, clamp);
+        return ScalarOps.Clamp(ScalarOps.Sub(diff.exp() - diff, 1), -clamp, clamp);
     }
 }

@@ -1,5 +1,6 @@
 using Spark.Core.Randomness;
 using Spark.Models.Qwen2;
+using Spark.Models.Runtime;
 using Spark.Training.Sequences;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -87,7 +88,7 @@ public sealed class PolicyUpdater(
                 optimizer.zero_grad();
                 return null;
             }
-            (r.Loss * weight).backward();
+            ScalarOps.Mul(r.Loss, weight).backward();
             micro.Add(r, tokens);
         }
         double norm = nn.utils.clip_grad_norm_(policy.parameters(), options.MaxGradNorm);

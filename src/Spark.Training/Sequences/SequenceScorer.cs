@@ -1,6 +1,7 @@
 using Spark.Core.Text;
 using Spark.Models.Generation;
 using Spark.Models.Qwen2;
+using Spark.Models.Runtime;
 using Spark.Models.Scoring;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -99,10 +100,10 @@ public sealed class SequenceScorer(ITokenizer tokenizer)
         var logProbs = TokenDistribution.LogProbs(logits, temperature, built?.Rows, built?.Additive);
         var where = tensor(positions.ToArray(), device: device);
         var tokenLogProbs = logProbs.gather(1, tensor(targets.ToArray(), [targets.Count, 1], device: device)).squeeze(1);
-        var scores = zeros([b * width], ScalarType.Float32, device).index_add(0, where, tokenLogProbs, 1).view(b, width);
+        var scores = ScalarOps.IndexAdd(zeros([b * width], ScalarType.Float32, device), 0, where, tokenLogProbs).view(b, width);
         Tensor? entropies = null;
         if (withEntropy)
-            entropies = zeros([b * width], ScalarType.Float32, device).index_add(0, where, TokenDistribution.Entropy(logProbs), 1).view(b, width);
+            entropies = ScalarOps.IndexAdd(zeros([b * width], ScalarType.Float32, device), 0, where, TokenDistribution.Entropy(logProbs)).view(b, width);
         return new SequenceScores(scores, entropies, tensor(valid, [b, width], device: device), targets.Count);
     }
 }

@@ -1,4 +1,5 @@
 using Spark.Models.Qwen2;
+using Spark.Models.Runtime;
 using Spark.Training.Sequences;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -33,7 +34,7 @@ public sealed class SupervisedStep(Qwen2ForCausalLM model, SequenceScorer scorer
             using var scope = NewDisposeScope();
             var scores = scorer.Score(model, batch, temperature: 1f, withEntropy: false, applyConstraint: false);
             var nll = -scores.LogProbs.sum();
-            (nll / tokens).backward();
+            ScalarOps.Div(nll, tokens).backward();
             lossSum += nll.item<float>();
             sequenceTokens += batch.Sum(s => (long)s.Length);
             padded += (long)batch.Count * batch.Max(s => s.Length);

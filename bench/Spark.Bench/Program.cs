@@ -13,6 +13,7 @@ IBenchmark[] benchmarks =
     new Spark.Bench.Benchmarks.ModelTrainingBenchmark(),
     new Spark.Bench.Benchmarks.DecodingBenchmark(),
     new Spark.Bench.Benchmarks.SftBenchmark(),
+    new Spark.Bench.Benchmarks.RolloutStrategiesBenchmark(),
 ];
 
 if (args.Length == 0 || benchmarks.All(b => b.Name != args[0]))

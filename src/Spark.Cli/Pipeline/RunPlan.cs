@@ -24,7 +24,8 @@ public sealed record RunMethod(string Label, string Strategy, int? Roots = null,
 /// same SFT model, evaluation of every model on every split, a results table and a report. The named plans size it
 /// for a 2-core CPU (<c>quick</c>: minutes; <c>full</c>: the docs' comparison) — options on the command override.
 /// </summary>
-/// <param name="ColdStart">Expert trajectories for SFT (the paper: about 300).</param>
+/// <param name="ColdStart">Expert trajectories for SFT (the paper: about 300 for a 1.5B model; the tiny model needs 600 to
+/// act at all — docs/sft.md).</param>
 /// <param name="SftEpochs">SFT passes over them.</param>
 /// <param name="Iterations">RL iterations per method and seed.</param>
 /// <param name="TasksPerIteration">Training tasks rolled out per iteration.</param>
@@ -57,9 +58,9 @@ public sealed record RunPlan(
 
     public static RunPlan For(string name, string env = "alfworld") => name.Trim().ToLowerInvariant() switch
     {
-        Quick => new RunPlan(Quick, env, ColdStart: 300, SftEpochs: 3, Iterations: 3, TasksPerIteration: 4, EvalCount: 20,
+        Quick => new RunPlan(Quick, env, ColdStart: 600, SftEpochs: 3, Iterations: 3, TasksPerIteration: 4, EvalCount: 20,
             EvalSplits: ["L0", "L1", "L2"], Methods: SparkVsGrpo, Seeds: [1]),
-        Full => new RunPlan(Full, env, ColdStart: 300, SftEpochs: 3, Iterations: 30, TasksPerIteration: 8, EvalCount: null,
+        Full => new RunPlan(Full, env, ColdStart: 600, SftEpochs: 3, Iterations: 30, TasksPerIteration: 8, EvalCount: null,
             EvalSplits: ["L0", "L1", "L2"], Methods: SparkVsGrpo, Seeds: [1, 2]),
         _ => throw new ConfigException("--preset", $"unknown preset '{name}'; known: {string.Join(", ", Names)}"),
     };

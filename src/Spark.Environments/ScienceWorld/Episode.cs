@@ -47,6 +47,16 @@ internal sealed partial class Episode : IActionContext
 
     public Episode Clone() => new(this);
 
+    /// <summary>Makes this episode a copy of <paramref name="other"/> (an episode of the same task), reusing
+    /// its arrays: what a reset needs, without allocating a new world.</summary>
+    public void CopyFrom(Episode other)
+    {
+        if (other.Task != Task) throw new ArgumentException("Episodes of different tasks.", nameof(other));
+        World.CopyFrom(other.World);
+        Goals.CopyFrom(other.Goals);
+        Pending = other.Pending;
+    }
+
     public void ResetGoals() => GoalSequence.Reset(Goals);
 
     /// <summary>The score as the original's Python API reports it: round(100 × score).</summary>

@@ -53,11 +53,21 @@ internal static class Thermal
         foreach (int c in children)
             if (w.HasMaterial(c)) warm[n++] = c;
         if (n == 0) return;
-        if (w.HasMaterial(container))
+        bool withContainer = w.HasMaterial(container);
+        // Touching objects of equal temperature changes nothing, so when all are equal no touch would.
+        if (AllAt(w, w[withContainer ? container : warm[0]].Temperature, warm[..n])) return;
+        if (withContainer)
             for (int i = 0; i < n; i++) Touch(w, container, warm[i]);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < i; j++)
                 Touch(w, warm[i], warm[j]);
+    }
+
+    static bool AllAt(SimWorld w, double temperature, ReadOnlySpan<int> objects)
+    {
+        foreach (int c in objects)
+            if (w[c].Temperature != temperature) return false;
+        return true;
     }
 
     static void Touch(SimWorld w, int a, int b)

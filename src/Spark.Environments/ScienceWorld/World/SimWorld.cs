@@ -43,8 +43,23 @@ internal sealed partial class SimWorld
         // Room for the few objects an episode creates (water, ash, pollen) before the arrays must grow.
         int capacity = other._count + CloneHeadroom;
         _objects = new ObjectState[capacity];
-        Array.Copy(other._objects, _objects, other._count);
         _referents = new RefSet?[capacity];
+        CopyFrom(other);
+    }
+
+    public SimWorld Clone() => new(this);
+
+    /// <summary>Makes this world a copy of <paramref name="other"/> (a clone of the same world), reusing this
+    /// one's arrays when they are large enough: a reset then allocates nothing.</summary>
+    public void CopyFrom(SimWorld other)
+    {
+        if (!ReferenceEquals(Shared, other.Shared)) throw new ArgumentException("Worlds of different tasks.", nameof(other));
+        if (_objects.Length < other._count)
+        {
+            _objects = new ObjectState[other._count + CloneHeadroom];
+            _referents = new RefSet?[other._count + CloneHeadroom];
+        }
+        Array.Copy(other._objects, _objects, other._count);
         Array.Copy(other._referents, _referents, other._count);
         _count = other._count;
         Universe = other.Universe;
@@ -54,11 +69,10 @@ internal sealed partial class SimWorld
         WaitCounter = other.WaitCounter;
         Focus = other.Focus;
         BeeRandom = other.BeeRandom;
-        StructureVersion = other.StructureVersion;
+        // Past any version this world had: walks cached against this world by version must not match the copy.
+        StructureVersion = Math.Max(StructureVersion, other.StructureVersion) + 1;
         CopyRecycling(other);
     }
-
-    public SimWorld Clone() => new(this);
 
     public int Count => _count;
 
@@ -112,6 +126,8 @@ internal sealed partial class SimWorld
             Array.Resize(ref _referents, _referents.Length * 2);
         }
         int id = _count++;
+        // A reused array (see CopyFrom) may still hold the referents of an object that had this id before.
+        _referents[id] = null;
         ref var o = ref _objects[id];
         o = default;
         o.Parent = o.FirstChild = o.Next = o.Owner = o.Link = -1;
@@ -146,8 +162,13 @@ internal sealed partial class SimWorld
     public void Touch(int id)
     {
         _referents[id] = null;
-        int p = _objects[id].Parent;
-        if (p >= 0) _referents[p] = null;
+        ContentsChanged(_objects[id].Parent);
+    }
+
+    /// <summary>Marks the referents of a container that names its contents stale (others do not depend on them).</summary>
+    void ContentsChanged(int container)
+    {
+        if (container >= 0 && KindFacts.IsNamedByContents(_objects[container].Kind)) _referents[container] = null;
     }
 
     public RefSet? CachedReferents(int id) => _referents[id];

@@ -72,7 +72,7 @@ internal sealed class GoalActivateDeviceWithName(string deviceName, string descr
     {
         var visible = Visibility.VisibleUnder(ctx.World, ctx.AgentLocation);
         foreach (int v in visible)
-            if (Named(ctx.World, v, deviceName) && ctx.World.Has(v, ObjFlags.Device) && ctx.World.Has(v, ObjFlags.Activated))
+            if (ctx.World.Has(v, ObjFlags.Device) && ctx.World.Has(v, ObjFlags.Activated) && Named(ctx.World, v, deviceName))
                 return GoalResult.Success;
         return GoalResult.Unsuccessful;
     }
@@ -108,7 +108,7 @@ internal sealed class GoalSpecificObjectInDirectContainer(string containerName, 
         var visible = Visibility.VisibleUnder(w, ctx.AgentLocation);
         foreach (int v in visible)
         {
-            if (!Named(w, v, containerName)) continue;
+            if (w[v].FirstChild < 0 || !Named(w, v, containerName)) continue;
             foreach (int c in w.Children(v))
                 if (!w.IsHidden(c) && NamedAny(w, c, objectNames))
                     return GoalResult.Success;

@@ -10,6 +10,7 @@ internal enum ObjFlags : uint
     Container = 1 << 2,
     /// <summary>Holds things (<c>isContainer</c>); false for tools such as the thermometer ("IsNotContainer").</summary>
     Holds = 1 << 3,
+    /// <summary>Set only through <c>SimWorld.SetOpen</c> (the parser caches what it can reach).</summary>
     Open = 1 << 4,
     Closable = 1 << 5,
     Movable = 1 << 6,

@@ -25,7 +25,8 @@ internal sealed partial class SimWorld
     public int WaitCounter { get; set; }
     /// <summary>The object the agent focused on (the original's one-object monitor), −1 none.</summary>
     public int Focus { get; set; } = -1;
-    /// <summary>Counts changes of containment, so that walks over the tree can be reused while it stands still.</summary>
+    /// <summary>Counts changes of containment and containers opening or closing (<see cref="SetOpen"/>), so that
+    /// walks over what can be reached can be reused while it stands still.</summary>
     public int StructureVersion { get; private set; }
     /// <summary>State of the small generator bees use to choose where to fly (deterministic per episode).</summary>
     public ulong BeeRandom { get; set; }
@@ -149,6 +150,14 @@ internal sealed partial class SimWorld
         o.State = material.InitialState;
         o.CombustionTicks = (short)material.CombustionTicks;
         o.Set(ObjFlags.Combusted, material.HasCombusted);
+    }
+
+    /// <summary>Opens or closes a container or portal. Every change of <see cref="ObjFlags.Open"/> goes through
+    /// here: what the parser can reach depends on it, and is cached against <see cref="StructureVersion"/>.</summary>
+    public void SetOpen(int id, bool open)
+    {
+        _objects[id].Set(ObjFlags.Open, open);
+        StructureVersion++;
     }
 
     public void Rename(int id, string name)

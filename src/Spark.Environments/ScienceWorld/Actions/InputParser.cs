@@ -89,8 +89,9 @@ internal static class InputParser
         }
         else
         {
+            if (text.Length == 0 || !w.MayHaveReferentStarting(obj, text[0])) return;
             var refs = Referents.Of(w, obj);
-            if (text.Length == 0 || (refs.FirstChars & RefSet.Bit(text[0])) == 0) return;
+            if ((refs.FirstChars & RefSet.Bit(text[0])) == 0) return;
             int container = w.ParentOf(obj);
             foreach (var t in refs.Tokens)
             {

@@ -14,6 +14,9 @@ internal sealed partial class SimWorld
     int _count;
     /// <summary>Cached referents per object (null = stale). Immutable, so clones share them.</summary>
     RefSet?[] _referents;
+    /// <summary><see cref="RefSet.FirstChars"/> of each cached referent set, in a dense array: the parser tests
+    /// every reachable object against the input's first character, and reading the sets themselves cost more.</summary>
+    uint[] _firstChars;
 
     public WorldShared Shared { get; }
     public int Universe { get; private set; } = -1;
@@ -36,6 +39,7 @@ internal sealed partial class SimWorld
         Shared = shared;
         _objects = new ObjectState[capacity];
         _referents = new RefSet?[capacity];
+        _firstChars = new uint[capacity];
     }
 
     SimWorld(SimWorld other)
@@ -45,6 +49,7 @@ internal sealed partial class SimWorld
         int capacity = other._count + CloneHeadroom;
         _objects = new ObjectState[capacity];
         _referents = new RefSet?[capacity];
+        _firstChars = new uint[capacity];
         CopyFrom(other);
     }
 
@@ -59,9 +64,11 @@ internal sealed partial class SimWorld
         {
             _objects = new ObjectState[other._count + CloneHeadroom];
             _referents = new RefSet?[other._count + CloneHeadroom];
+            _firstChars = new uint[other._count + CloneHeadroom];
         }
         Array.Copy(other._objects, _objects, other._count);
         Array.Copy(other._referents, _referents, other._count);
+        Array.Copy(other._firstChars, _firstChars, other._count);
         _count = other._count;
         Universe = other.Universe;
         Agent = other.Agent;
@@ -125,6 +132,7 @@ internal sealed partial class SimWorld
         {
             Array.Resize(ref _objects, _objects.Length * 2);
             Array.Resize(ref _referents, _referents.Length * 2);
+            Array.Resize(ref _firstChars, _firstChars.Length * 2);
         }
         int id = _count++;
         // A reused array (see CopyFrom) may still hold the referents of an object that had this id before.
@@ -181,5 +189,12 @@ internal sealed partial class SimWorld
     }
 
     public RefSet? CachedReferents(int id) => _referents[id];
-    public void CacheReferents(int id, RefSet referents) => _referents[id] = referents;
+    public void CacheReferents(int id, RefSet referents)
+    {
+        _referents[id] = referents;
+        _firstChars[id] = referents.FirstChars;
+    }
+
+    /// <summary>False only when the object's referents are cached and none starts with <paramref name="c"/>.</summary>
+    public bool MayHaveReferentStarting(int id, char c) => _referents[id] is null || (_firstChars[id] & RefSet.Bit(c)) != 0;
 }

@@ -108,7 +108,7 @@ internal sealed class GoalSpecificObjectInDirectContainer(string containerName, 
         var visible = Visibility.VisibleUnder(w, ctx.AgentLocation);
         foreach (int v in visible)
         {
-            if (w[v].FirstChild < 0 || !Named(w, v, containerName)) continue;
+            if (!Named(w, v, containerName)) continue;
             foreach (int c in w.Children(v))
                 if (!w.IsHidden(c) && NamedAny(w, c, objectNames))
                     return GoalResult.Success;

@@ -42,15 +42,16 @@ public sealed class ScienceWorldBenchmark : IBenchmark
         var sb = new StringBuilder(BenchReport.MachineHeader(Name, args));
         sb.AppendLine($"{paths.Count} tasks ({TasksPerType} train variations of each of {paths.Select(p => p.Env.Task.TaskType).Distinct().Count()} seen task types), " +
                       $"default options (simplifications \"easy\", 30-step limit). Median of {Repeats} runs after {WarmupPasses} warm-up passes, one thread. " +
-                      "CPU time is the process's (GC included). The machine is shared with other builds and tests, so the figures are noisy; " +
-                      "the lead re-runs them on a quiet machine.");
+                      "CPU time is the process's (GC included). The machine is shared with other builds, tests and training runs, so the " +
+                      "figures are noisy (runs minutes apart differ by up to 2×, in both columns); compare versions back to back, and the " +
+                      "lead re-runs them on a quiet machine.");
         sb.AppendLine();
         sb.AppendLine("| measure | wall | CPU |");
         sb.AppendLine("|---|---|---|");
         double goldStep = (replay.Wall - resets.Wall) / goldSteps, goldStepCpu = (replay.Cpu - resets.Cpu) / goldSteps;
         Row(sb, $"gold-path replay ({goldSteps} steps per pass): steps per second, Reset excluded", Rate(goldStep), Rate(goldStepCpu));
         Row(sb, "gold-path replay: µs per step", Micros(goldStep), Micros(goldStepCpu));
-        Row(sb, "Reset: µs per call (clone of the state after the first `look around`)", Micros(resets.Wall / paths.Count), Micros(resets.Cpu / paths.Count));
+        Row(sb, "Reset: µs per call (copy of the state after the first `look around` into the episode's arrays)", Micros(resets.Wall / paths.Count), Micros(resets.Cpu / paths.Count));
         double walkStep = (walkStepsOnly.Wall - resets.Wall) / walkSteps, walkStepCpu = (walkStepsOnly.Cpu - resets.Cpu) / walkSteps;
         Row(sb, $"random walk ({walkSteps} steps per pass, actions drawn from AdmissibleActions): steps per second, Reset and lists excluded", Rate(walkStep), Rate(walkStepCpu));
         Row(sb, $"AdmissibleActions: µs per list (mean length {_meanAdmissible:F0})", Micros(lists.Wall / walkSteps), Micros(lists.Cpu / walkSteps));

@@ -47,6 +47,16 @@ internal sealed partial class Episode : IActionContext
 
     public Episode Clone() => new(this);
 
+    /// <summary>Makes this episode a copy of <paramref name="other"/> (an episode of the same task), reusing
+    /// its arrays: what a reset needs, without allocating a new world.</summary>
+    public void CopyFrom(Episode other)
+    {
+        if (other.Task != Task) throw new ArgumentException("Episodes of different tasks.", nameof(other));
+        World.CopyFrom(other.World);
+        Goals.CopyFrom(other.Goals);
+        Pending = other.Pending;
+    }
+
     public void ResetGoals() => GoalSequence.Reset(Goals);
 
     /// <summary>The score as the original's Python API reports it: round(100 × score).</summary>
@@ -96,7 +106,7 @@ internal sealed partial class Episode : IActionContext
 
     StepOutcome Run(ActionMatch? action)
     {
-        var output = new System.Text.StringBuilder();
+        string output = "";
         bool success = false;
         bool first = true;
         while (true)
@@ -106,9 +116,7 @@ internal sealed partial class Episode : IActionContext
             {
                 if (action.Def.Verb == Verb.Use)
                     Goals.Uses.Add((World.NameOf(action.Objects[0]), Names.Descript(World, action.Objects[1])));
-                var (text, ok) = ActionRules.Run(this, action.Def.Verb, action.Objects);
-                output.Append(text);
-                success = ok;
+                (output, success) = ActionRules.Run(this, action.Def.Verb, action.Objects);
             }
             first = false;
             Task.Goals.Tick(World, Goals);
@@ -117,7 +125,7 @@ internal sealed partial class Episode : IActionContext
             if (World.WaitCounter <= 0) break;
             World.WaitCounter--;
         }
-        string result = output.ToString().Trim();
+        string result = output.Trim();
         if (result.Contains("  ", StringComparison.Ordinal)) result = Spaces().Replace(result, " ");
         if (result.Length == 0) return new(UnknownAction, false);
         return new(result, action != null && success);

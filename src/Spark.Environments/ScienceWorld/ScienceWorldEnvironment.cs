@@ -83,7 +83,7 @@ public sealed class ScienceWorldEnvironment : IEnvironment
 
     public StepResult Reset()
     {
-        _episode = _started.Clone();
+        _episode.CopyFrom(_started);
         _history.Clear();
         StepCount = 0;
         _done = false;

@@ -27,9 +27,9 @@ internal static class WorldFactory
     {
         for (int id = 0; id < w.Count; id++)
         {
-            if ((s & Simplifications.OpenDoors) != 0 && KindFacts.IsPortal(w.KindOf(id))) w[id].Set(ObjFlags.Open, true);
+            if ((s & Simplifications.OpenDoors) != 0 && KindFacts.IsPortal(w.KindOf(id))) w.SetOpen(id, true);
             if ((s & Simplifications.OpenContainers) != 0 && w.Has(id, ObjFlags.Container) && w.Has(id, ObjFlags.Holds) && w.Has(id, ObjFlags.Closable))
-                w[id].Set(ObjFlags.Open, true);
+                w.SetOpen(id, true);
         }
     }
 

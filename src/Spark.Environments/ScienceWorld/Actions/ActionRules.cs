@@ -107,7 +107,7 @@ internal static partial class ActionRules
 
     static (string, bool) OpenClose(SimWorld w, int obj, bool open)
     {
-        w[obj].Set(ObjFlags.Open, open);
+        w.SetOpen(obj, open);
         w.Touch(obj);
         return ("The " + w.NameOf(obj) + " is now " + (open ? "open." : "closed."), true);
     }

@@ -28,7 +28,7 @@ internal static class InputParser
             if (!FirstWordsMatch(def, text)) continue;
             var objects = def.IsOracle ? oracle ??= Visibility.ForOracle(w) : visible ??= Visibility.ForParser(w);
             found?.Clear();
-            Populate(w, text, def.Pattern, 0, objects, perspective, [], ref found);
+            Populate(w, text, 0, def.Pattern, 0, objects, perspective, [], ref found);
             if (found == null) continue;
             foreach (var objs in found)
                 if (!all.Exists(m => m.Def == def && m.Objects.AsSpan().SequenceEqual(objs)))
@@ -44,39 +44,54 @@ internal static class InputParser
         return false;
     }
 
-    static void Populate(SimWorld w, string text, PatternElement[] pattern, int index, List<int> objects, int perspective,
+    // The input still to match is text[at..]. The tokenized input has single spaces and none at its ends, so the
+    // original's trimming of the rest after a word or a referent only ever removes the space that follows it.
+
+    static void Populate(SimWorld w, string text, int at, PatternElement[] pattern, int index, List<int> objects, int perspective,
         List<int> sofar, ref List<int[]>? found)
     {
+        var rest = text.AsSpan(at);
         if (index == pattern.Length)
         {
-            if (text.AsSpan().Trim().Length == 0) (found ??= []).Add([.. sofar]);
+            if (rest.IsWhiteSpace()) (found ??= []).Add([.. sofar]);
             return;
         }
         var element = pattern[index];
         if (element.Words != null)
         {
             foreach (var word in element.Words)
-                if (text.StartsWith(word, StringComparison.Ordinal))
-                    Populate(w, text[word.Length..].Trim(), pattern, index + 1, objects, perspective, sofar, ref found);
+                if (rest.StartsWith(word, StringComparison.Ordinal))
+                    Populate(w, text, After(text, at + word.Length), pattern, index + 1, objects, perspective, sofar, ref found);
             return;
         }
-        if (text.Length == 0) return; // no referent is empty
-        List<(string Remaining, int Obj)>? matches = null;
-        foreach (int obj in objects) MatchObject(w, text, obj, perspective, ref matches);
+        if (rest.Length == 0) return; // no referent is empty
+        List<(int At, int Obj)>? matches = null;
+        foreach (int obj in objects) MatchObject(w, rest, obj, perspective, at, text, ref matches);
         if (matches == null) return;
-        foreach (var (remaining, obj) in matches)
+        foreach (var (next, obj) in matches)
         {
             sofar.Add(obj);
-            Populate(w, remaining, pattern, index + 1, objects, perspective, sofar, ref found);
+            Populate(w, text, next, pattern, index + 1, objects, perspective, sofar, ref found);
             sofar.RemoveAt(sofar.Count - 1);
         }
     }
 
-    /// <summary>Adds (rest of input, object) for every referent of the object that prefixes the input, in the
-    /// original's order (referents sorted).</summary>
-    static void MatchObject(SimWorld w, string text, int obj, int perspective, ref List<(string, int)>? output)
+    /// <summary>The position after <paramref name="at"/> with leading whitespace skipped (the original's Trim).</summary>
+    static int After(string text, int at)
     {
-        List<string>? hits = null;
+        while (at < text.Length && char.IsWhiteSpace(text[at])) at++;
+        return at;
+    }
+
+    [ThreadStatic] static List<int>? t_hits;
+
+    /// <summary>Adds (where the rest of the input starts, object) for every referent of the object that prefixes
+    /// the input, in the original's order (referents sorted). Every referent that matches is a prefix of the same
+    /// input, so ordinal order among them is order of length, and equal length means the same referent.</summary>
+    static void MatchObject(SimWorld w, ReadOnlySpan<char> text, int obj, int perspective, int at, string full, ref List<(int, int)>? output)
+    {
+        var hits = t_hits ??= new List<int>(8);
+        hits.Clear();
         var kind = w.KindOf(obj);
         if (KindFacts.IsPortal(kind))
         {
@@ -84,37 +99,35 @@ internal static class InputParser
             foreach (var r in PortalReferents(w, obj, perspective))
             {
                 var t = Referents.Tokenize(r);
-                if (t.Length > 0 && text.StartsWith(t, StringComparison.Ordinal)) AddHit(ref hits, t);
+                if (t.Length > 0 && text.StartsWith(t, StringComparison.Ordinal)) AddHit(hits, t.Length);
             }
         }
         else
         {
+            if (text.Length == 0 || !w.MayHaveReferentStarting(obj, text[0])) return;
             var refs = Referents.Of(w, obj);
-            if (text.Length == 0 || (refs.FirstChars & RefSet.Bit(text[0])) == 0) return;
+            if ((refs.FirstChars & RefSet.Bit(text[0])) == 0) return;
             int container = w.ParentOf(obj);
             foreach (var t in refs.Tokens)
             {
                 if (t.Length == 0 || !text.StartsWith(t, StringComparison.Ordinal)) continue;
-                AddHit(ref hits, t);
+                AddHit(hits, t.Length);
                 if (container < 0 || text.Length < t.Length + 4) continue;
-                string joiner = text.Substring(t.Length, 4);
+                var joiner = text.Slice(t.Length, 4);
                 if (joiner is not (" in " or " on ")) continue;
+                var inContainer = text[(t.Length + 4)..];
                 foreach (var c in Referents.Of(w, container).Tokens)
-                {
-                    if (c.Length == 0) continue;
-                    string full = t + joiner + c;
-                    if (text.StartsWith(full, StringComparison.Ordinal)) AddHit(ref hits, full);
-                }
+                    if (c.Length > 0 && inContainer.StartsWith(c, StringComparison.Ordinal)) AddHit(hits, t.Length + 4 + c.Length);
             }
         }
-        if (hits == null) return;
-        hits.Sort(StringComparer.Ordinal);
+        if (hits.Count == 0) return;
+        hits.Sort();
         output ??= [];
-        foreach (var h in hits) output.Add((text[h.Length..].Trim(), obj));
+        foreach (int length in hits) output.Add((After(full, at + length), obj));
     }
 
     /// <summary>Every portal referent starts with the portal's name or one of the places it joins.</summary>
-    static bool MayNamePortal(SimWorld w, int portal, string text)
+    static bool MayNamePortal(SimWorld w, int portal, ReadOnlySpan<char> text)
     {
         if (text.Length == 0) return false;
         ref var p = ref w[portal];
@@ -125,10 +138,9 @@ internal static class InputParser
 
     static bool StartsWithChar(string s, char c) => s.Length > 0 && char.ToLowerInvariant(s[0]) == c;
 
-    static void AddHit(ref List<string>? hits, string hit)
+    static void AddHit(List<int> hits, int length)
     {
-        hits ??= new List<string>(2);
-        if (!hits.Contains(hit)) hits.Add(hit);
+        if (!hits.Contains(length)) hits.Add(length);
     }
 
     /// <summary>A door's names from one side ("door to kitchen", "kitchen door"); a drain's ("sink drain").</summary>

@@ -33,19 +33,26 @@ internal static class Referents
 {
     static readonly HashSet<string> StopWords = ["a", "an", "the"];
 
+    /// <summary>The calling thread's scratch lists for <see cref="Of"/> (its result copies them).</summary>
+    [ThreadStatic] static List<string>? t_built, t_raw;
+
     public static RefSet Of(SimWorld w, int id)
     {
         if (w.CachedReferents(id) is { } cached) return cached;
-        var set = new List<string>(8);
+        var set = t_built ??= new List<string>(32);
+        var raw = t_raw ??= new List<string>(32);
+        set.Clear();
+        raw.Clear();
         Build(w, id, set);
-        var raw = new List<string>(set.Count);
         foreach (var r in set)
         {
             if (r.Length == 0) continue;
             var lower = r.ToLowerInvariant();
             if (!raw.Contains(lower)) raw.Add(lower);
         }
-        var refs = new RefSet([.. raw], raw.Select(Tokenize).ToArray());
+        var tokens = new string[raw.Count];
+        for (int i = 0; i < tokens.Length; i++) tokens[i] = Tokenize(raw[i]);
+        var refs = new RefSet([.. raw], tokens);
         w.CacheReferents(id, refs);
         return refs;
     }
@@ -103,97 +110,103 @@ internal static class Referents
         string name = o.Name, d = Names.Descript(w, id);
         switch (o.Kind)
         {
-            case Kind.Universe: r.AddRange(["universe", d]); return;
-            case Kind.Room: r.AddRange(["room", name, d]); return;
-            case Kind.Outside: r.AddRange(["outside", name, d]); return;
-            case Kind.Agent: r.AddRange(["agent", "self"]); return;
-            case Kind.Inventory: r.AddRange(["inventory", name]); return;
+            case Kind.Universe: Add(r, ["universe", d]); return;
+            case Kind.Room: Add(r, ["room", name, d]); return;
+            case Kind.Outside: Add(r, ["outside", name, d]); return;
+            case Kind.Agent: Add(r, ["agent", "self"]); return;
+            case Kind.Inventory: Add(r, ["inventory", name]); return;
             case Kind.Terminal:
             case Kind.Anode:
             case Kind.Cathode:
             {
                 string owner = w.NameOf(o.Owner);
-                r.AddRange(["terminal", name, name + " on " + owner, owner + " " + name, d, d + " on " + owner]);
+                Add(r, ["terminal", name, name + " on " + owner, owner + " " + name, d, d + " on " + owner]);
                 return;
             }
             case Kind.Substance:
-            case Kind.Water: r.AddRange(["substance", name, d]); return;
-            case Kind.Block: r.AddRange(["block", name, d]); return;
-            case Kind.Paint: r.AddRange(["paint", name, d]); return;
+            case Kind.Water: Add(r, ["substance", name, d]); return;
+            case Kind.Block: Add(r, ["block", name, d]); return;
+            case Kind.Paint: Add(r, ["paint", name, d]); return;
             case Kind.Cup: WithContents(w, id, CupAliases(w, id, name), r); return;
             case Kind.GlassJar: WithContents(w, id, ["jar", "glass jar"], r); return;
             case Kind.FlowerPot:
             case Kind.SelfWateringFlowerPot: WithContents(w, id, ["pot", "flower pot"], r); return;
             case Kind.BookShelf: WithContents(w, id, ["shelf", "book shelf"], r); return;
             case Kind.AnswerBox:
-            case Kind.Sewer: r.AddRange([name, d]); return;
-            case Kind.FirePit: r.AddRange(["fire pit", name, d]); return;
+            case Kind.Sewer: Add(r, [name, d]); return;
+            case Kind.FirePit: Add(r, ["fire pit", name, d]); return;
             case Kind.Chair:
             case Kind.Couch:
             case Kind.Bed:
-            case Kind.Mattress: r.AddRange(["sittable", w.MaterialOf(id).SubstanceName + " sittable", name, d]); return;
-            case Kind.Table: r.AddRange(["table", w.MaterialOf(id).SubstanceName + " table", name, d]); return;
-            case Kind.Desk: r.AddRange(["desk", "wood desk", name, d]); return;
-            case Kind.Counter: r.AddRange(["counter", "wood counter", name, d]); return;
-            case Kind.Cupboard: r.AddRange(["cupboard", "wood cupboard", name, d]); return;
-            case Kind.Closet: r.AddRange(["closet", "wood closet", name, d]); return;
-            case Kind.Drawer: r.AddRange(["drawer", "wood table", name, d]); return;
-            case Kind.BeeHive: r.AddRange(["bee hive", "hive", "beehive", name, d]); return;
-            case Kind.Stove: r.AddRange(["stove", name]); return;
-            case Kind.BlastFurnace: r.AddRange(["furnace", name, d]); return;
-            case Kind.UltraColdFreezer: r.AddRange(["freezer", name, d]); return;
-            case Kind.StopWatch: r.AddRange(["stopwatch", "watch", "timer", name, d]); return;
-            case Kind.LightBulb: r.AddRange(["light", "light bulb", name, d]); return;
-            case Kind.ElectricMotor: r.AddRange(["motor", "electric motor", name, d]); return;
-            case Kind.ElectricBuzzer: r.AddRange(["buzzer", "electric buzzer", name, d]); return;
+            case Kind.Mattress: Add(r, ["sittable", w.MaterialOf(id).SubstanceName + " sittable", name, d]); return;
+            case Kind.Table: Add(r, ["table", w.MaterialOf(id).SubstanceName + " table", name, d]); return;
+            case Kind.Desk: Add(r, ["desk", "wood desk", name, d]); return;
+            case Kind.Counter: Add(r, ["counter", "wood counter", name, d]); return;
+            case Kind.Cupboard: Add(r, ["cupboard", "wood cupboard", name, d]); return;
+            case Kind.Closet: Add(r, ["closet", "wood closet", name, d]); return;
+            case Kind.Drawer: Add(r, ["drawer", "wood table", name, d]); return;
+            case Kind.BeeHive: Add(r, ["bee hive", "hive", "beehive", name, d]); return;
+            case Kind.Stove: Add(r, ["stove", name]); return;
+            case Kind.BlastFurnace: Add(r, ["furnace", name, d]); return;
+            case Kind.UltraColdFreezer: Add(r, ["freezer", name, d]); return;
+            case Kind.StopWatch: Add(r, ["stopwatch", "watch", "timer", name, d]); return;
+            case Kind.LightBulb: Add(r, ["light", "light bulb", name, d]); return;
+            case Kind.ElectricMotor: Add(r, ["motor", "electric motor", name, d]); return;
+            case Kind.ElectricBuzzer: Add(r, ["buzzer", "electric buzzer", name, d]); return;
             case Kind.Battery:
             case Kind.Generator:
             case Kind.SolarPanel:
-            case Kind.WindGenerator: r.AddRange(["generator", name, d]); return;
+            case Kind.WindGenerator: Add(r, ["generator", name, d]); return;
             case Kind.Switch:
-            case Kind.Wire: r.AddRange(["component", name, d]); return;
+            case Kind.Wire: Add(r, ["component", name, d]); return;
             case Kind.Picture:
             {
                 string subject = w.Shared.Texts[o.Data].Text1;
-                r.AddRange([name, name + " of " + subject, d, d + " of " + subject]);
+                Add(r, [name, name + " of " + subject, d, d + " of " + subject]);
                 return;
             }
             case Kind.Book:
             {
                 var t = w.Shared.Texts[o.Data];
-                r.AddRange(["book", t.Text1, "book by " + t.Text2, t.Text1 + " book", name, d, d + " by " + t.Text2, d + " called " + t.Text1]);
+                Add(r, ["book", t.Text1, "book by " + t.Text2, t.Text1 + " book", name, d, d + " by " + t.Text2, d + " called " + t.Text1]);
                 return;
             }
-            case Kind.Fork: r.AddRange([name, w.MaterialOf(id).SubstanceName + " fork", d]); return;
-            case Kind.PaperClip: r.AddRange([name, "steel paper clip", d]); return;
-            case Kind.AluminumFoil: r.AddRange([name, d]); return;
-            case Kind.UnknownSubstance: r.AddRange([name, "unknown substance", d]); return;
+            case Kind.Fork: Add(r, [name, w.MaterialOf(id).SubstanceName + " fork", d]); return;
+            case Kind.PaperClip: Add(r, [name, "steel paper clip", d]); return;
+            case Kind.AluminumFoil: Add(r, [name, d]); return;
+            case Kind.UnknownSubstance: Add(r, [name, "unknown substance", d]); return;
             case Kind.Fruit when Names.FruitColour(name) is { } colour:
-                r.AddRange([name, colour + " " + name, name, d, Names.Descript(w, id, colour + " " + name)]);
+                Add(r, [name, colour + " " + name, name, d, Names.Descript(w, id, colour + " " + name)]);
                 return;
             case Kind.Animal:
             {
                 string stage = Names.StageName(w, id);
-                r.AddRange(["living thing", "organism", name, d, stage + " " + name, stage + " " + d]);
+                Add(r, ["living thing", "organism", name, d, stage + " " + name, stage + " " + d]);
                 return;
             }
-            case Kind.Bee: r.AddRange(["living thing", "organism", name, Names.SpeciesOf(w, id).LifeformType, d]); return;
+            case Kind.Bee: Add(r, ["living thing", "organism", name, Names.SpeciesOf(w, id).LifeformType, d]); return;
             case Kind.Plant: PlantReferents(w, id, r); return;
             case Kind.Flower:
-                if (o.Counter > 0) r.AddRange(["flower", name, "wilting flower", "wilting " + name, d, "wilting " + d]);
-                else r.AddRange(["flower", name, d]);
+                if (o.Counter > 0) Add(r, ["flower", name, "wilting flower", "wilting " + name, d, "wilting " + d]);
+                else Add(r, ["flower", name, d]);
                 return;
-            case Kind.Pollen: r.AddRange(["pollen", name, Names.SpeciesOf(w, o.Data).LifeformType + " pollen", d]); return;
+            case Kind.Pollen: Add(r, ["pollen", name, Names.SpeciesOf(w, o.Data).LifeformType + " pollen", d]); return;
             case Kind.Pillow:
             case Kind.Door:
             case Kind.Drain:
-                r.AddRange(["object", name, d]);
+                Add(r, ["object", name, d]);
                 return;
             default:
                 // Devices and simple things named after their kind: "sink", "oven", "fridge", "soil", "banana", ...
-                r.AddRange([KindAlias(o.Kind, name), name, d]);
+                Add(r, [KindAlias(o.Kind, name), name, d]);
                 return;
         }
+    }
+
+    /// <summary>List.AddRange would box the collection expression into a heap array; a span stays on the stack.</summary>
+    static void Add(List<string> r, params ReadOnlySpan<string> items)
+    {
+        foreach (var item in items) r.Add(item);
     }
 
     static string KindAlias(Kind kind, string name) => kind switch
@@ -239,9 +252,9 @@ internal static class Referents
         string name = w.NameOf(id), d = Names.Descript(w, id), stage = Names.StageName(w, id);
         string plantName = Names.PlantName(w, id);
         var species = Names.SpeciesOf(w, id);
-        r.AddRange(["living thing", "organism", name]);
+        Add(r, ["living thing", "organism", name]);
         if (species.PlantNoun == "plant") r.Add(species.LifeformType);
-        r.AddRange([name + " in the " + stage + " stage", stage + " plant", plantName, plantName + " in the " + stage + " stage",
+        Add(r, [name + " in the " + stage + " stage", stage + " plant", plantName, plantName + " in the " + stage + " stage",
                     stage + " " + plantName, d, d + " in the " + stage + " stage"]);
         string traits = Names.PlantTraits(w, id);
         if (traits.StartsWith(" with a ", StringComparison.Ordinal))

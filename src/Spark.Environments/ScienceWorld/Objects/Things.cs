@@ -40,7 +40,7 @@ internal static class Things
         int door = w.Create(Kind.Door, "door", ObjFlags.None);
         w[door].Owner = from;
         w[door].Link = to;
-        w[door].Set(ObjFlags.Open, open);
+        w.SetOpen(door, open);
         w.AddPortal(from, door);
         w.AddPortal(to, door);
         return door;
@@ -98,7 +98,7 @@ internal static class Things
             6 => Jug(w),
             _ => WoodCup(w),
         };
-        w[cup].Set(ObjFlags.Open, true);
+        w.SetOpen(cup, true);
         w[cup].Temperature = w[liquid].Temperature;
         w.AddChild(cup, liquid);
         return cup;

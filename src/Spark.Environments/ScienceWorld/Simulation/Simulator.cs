@@ -114,7 +114,9 @@ internal static class Simulator
     static void BaseTick(SimWorld w, int id, ChildStack childStack, int top)
     {
         if (w.Has(id, ObjFlags.Deleted)) return;
-        Thermal.CombustionTick(w, id);
+        // Most objects neither burn nor are hot enough to start: skip the call (CombustionTick does nothing then).
+        if (w.HasMaterial(id) && (w[id].Temperature >= w.Shared.CombustionPoint(w[id].Material) || w.Has(id, ObjFlags.Combusting)))
+            Thermal.CombustionTick(w, id);
 
         // Terminals are skipped: they have no material, no contents and no behaviour of their own.
         var stack = childStack.Items;
@@ -127,7 +129,7 @@ internal static class Simulator
         }
         // A deeper level may grow the array; this level keeps reading its own (still intact) copy.
         var children = stack.AsSpan(top, n);
-        Thermal.ExchangeHeat(w, id, children, stack.AsSpan(top + n, n));
+        if (n > 0) Thermal.ExchangeHeat(w, id, children, stack.AsSpan(top + n, n));
         Thermal.ChangeOfState(w, id);
         Electrical.UnpolarizedTick(w, id, activateDevice: false);
 

@@ -53,21 +53,45 @@ internal static class Thermal
         foreach (int c in children)
             if (w.HasMaterial(c)) warm[n++] = c;
         if (n == 0) return;
-        if (w.HasMaterial(container))
-            for (int i = 0; i < n; i++) Touch(w, container, warm[i]);
+        bool withContainer = w.HasMaterial(container);
+        // Touching objects of equal temperature changes nothing, so when all are equal no touch would.
+        if (AllAt(w, w[withContainer ? container : warm[0]].Temperature, warm[..n])) return;
+
+        // The n² touches run on a dense copy of the temperatures (same order, same arithmetic), written back after.
+        Span<double> t = n <= 128 ? stackalloc double[n] : new double[n];
+        Span<double> k = n <= 128 ? stackalloc double[n] : new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            t[i] = w[warm[i]].Temperature;
+            k[i] = w.Shared.Conductivity(w[warm[i]].Material);
+        }
+        if (withContainer)
+        {
+            double tc = w[container].Temperature, kc = w.Shared.Conductivity(w[container].Material);
+            for (int i = 0; i < n; i++) Touch(ref tc, kc, ref t[i], k[i]);
+            w[container].Temperature = tc;
+        }
         for (int i = 0; i < n; i++)
             for (int j = 0; j < i; j++)
-                Touch(w, warm[i], warm[j]);
+                Touch(ref t[i], k[i], ref t[j], k[j]);
+        for (int i = 0; i < n; i++) w[warm[i]].Temperature = t[i];
     }
 
-    static void Touch(SimWorld w, int a, int b)
+    static bool AllAt(SimWorld w, double temperature, ReadOnlySpan<int> objects)
     {
-        ref var oa = ref w[a];
-        ref var ob = ref w[b];
-        if (oa.Temperature == ob.Temperature) return;
-        double k = Math.Min(w.Shared.Conductivity(oa.Material), w.Shared.Conductivity(ob.Material));
-        oa.Temperature += Clip((ob.Temperature - oa.Temperature) * k * Coefficient);
-        ob.Temperature += Clip((oa.Temperature - ob.Temperature) * k * Coefficient);
+        foreach (int c in objects)
+            if (w[c].Temperature != temperature) return false;
+        return true;
+    }
+
+    /// <summary>Two objects in contact move 10% of the way towards each other's temperature, scaled by the
+    /// lower conductivity; the second moves towards the first's new temperature, as in the original.</summary>
+    static void Touch(ref double a, double ka, ref double b, double kb)
+    {
+        if (a == b) return;
+        double k = Math.Min(ka, kb);
+        a += Clip((b - a) * k * Coefficient);
+        b += Clip((a - b) * k * Coefficient);
     }
 
     /// <summary>Solid below the melting point, gas above the boiling point; renames the object when its

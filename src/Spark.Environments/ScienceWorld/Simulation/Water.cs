@@ -40,7 +40,7 @@ internal static class Water
         if (o.Has(ObjFlags.Activated) && o.Counter == 0)
         {
             o.Counter = 1;
-            w[drain].Set(ObjFlags.Open, true);
+            w.SetOpen(drain, true);
         }
         if (w[toilet].Counter > 0)
         {
@@ -52,7 +52,7 @@ internal static class Water
                 w[toilet].Counter = 0;
             }
         }
-        if (w[toilet].Counter == 0) w[drain].Set(ObjFlags.Open, false);
+        if (w[toilet].Counter == 0) w.SetOpen(drain, false);
     }
 
     /// <summary>An open drain carries every liquid in its basin to the sewer.</summary>

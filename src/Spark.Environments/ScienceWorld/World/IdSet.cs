@@ -30,6 +30,8 @@ internal sealed class IdSet
         }
     }
 
+    public bool Contains(int id) => (uint)id < (uint)_stamps.Length && _stamps[id] == _generation;
+
     /// <summary>Adds an id; false when it was already there.</summary>
     public bool Add(int id)
     {

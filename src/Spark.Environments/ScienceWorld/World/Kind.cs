@@ -57,4 +57,8 @@ internal static class KindFacts
 
     public static bool IsHeatSource(Kind k) => k is Kind.Stove or Kind.Oven or Kind.BlastFurnace or Kind.Lighter;
     public static bool IsCooler(Kind k) => k is Kind.Fridge or Kind.Freezer or Kind.UltraColdFreezer;
+
+    /// <summary>Containers whose referents name their contents ("cup containing water"): the only objects whose
+    /// referents go stale when their contents change (see <c>Referents.WithContents</c>).</summary>
+    public static bool IsNamedByContents(Kind k) => k is Kind.Cup or Kind.GlassJar or Kind.FlowerPot or Kind.SelfWateringFlowerPot or Kind.BookShelf;
 }

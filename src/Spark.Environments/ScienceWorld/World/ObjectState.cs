@@ -10,6 +10,7 @@ internal enum ObjFlags : uint
     Container = 1 << 2,
     /// <summary>Holds things (<c>isContainer</c>); false for tools such as the thermometer ("IsNotContainer").</summary>
     Holds = 1 << 3,
+    /// <summary>Set only through <c>SimWorld.SetOpen</c> (the parser caches what it can reach).</summary>
     Open = 1 << 4,
     Closable = 1 << 5,
     Movable = 1 << 6,
@@ -33,6 +34,8 @@ internal enum ObjFlags : uint
 /// </summary>
 internal struct ObjectState
 {
+    // Fields are ordered by size so that the struct packs into 64 bytes: the tick walks every object.
+    public double Temperature;
     public int Parent;
     public int FirstChild;
     public int Next;
@@ -40,7 +43,6 @@ internal struct ObjectState
     public int Owner;
     /// <summary>Terminals: the terminal they are connected to (−1 none). Doors and drains: the "to" side.</summary>
     public int Link;
-    public Kind Kind;
     public ObjFlags Flags;
     int _name;
 
@@ -51,25 +53,25 @@ internal struct ObjectState
         readonly get => NameTable.Get(_name);
         set => _name = NameTable.Intern(value);
     }
-    /// <summary>Index into the world's material table, −1 when the object has no material.</summary>
-    public short Material;
-    public Matter State;
-    public double Temperature;
-    public short CombustionTicks;
-    /// <summary>Life cycle: current stage index and ticks meeting the stage's criteria.</summary>
-    public byte Stage;
-    public short StageTicks;
-    public short NoWaterTicks;
-    public byte NoSoilTicks;
-    public byte OutOfTemperatureTicks;
-    /// <summary>Terminal voltage: −1 none, otherwise volts (0 ground, 9 generator).</summary>
-    public sbyte Voltage;
     /// <summary>Kind-specific counter: stopwatch ticks, toilet flush stage, flower pollination step, ...</summary>
     public int Counter;
     /// <summary>The universe tick that last processed this object (the original's <c>tickCompleted</c>).</summary>
     public int TickStamp;
     /// <summary>Kind-specific reference: a flower's or pollen's plant, an animal's species, a picture's text, ...</summary>
     public int Data;
+    /// <summary>Index into the world's material table, −1 when the object has no material.</summary>
+    public short Material;
+    public short CombustionTicks;
+    /// <summary>Life cycle: ticks meeting the current stage's criteria (<see cref="Stage"/> is its index).</summary>
+    public short StageTicks;
+    public short NoWaterTicks;
+    public Kind Kind;
+    public Matter State;
+    public byte Stage;
+    public byte NoSoilTicks;
+    public byte OutOfTemperatureTicks;
+    /// <summary>Terminal voltage: −1 none, otherwise volts (0 ground, 9 generator).</summary>
+    public sbyte Voltage;
 
     public readonly bool Has(ObjFlags f) => (Flags & f) != 0;
     public void Set(ObjFlags f, bool on) => Flags = on ? Flags | f : Flags & ~f;

@@ -59,7 +59,8 @@ internal sealed partial class SimWorld
 
     void CopyRecycling(SimWorld other)
     {
-        _drunk = other._drunkCount == 0 ? [] : other._drunk[..other._drunkCount];
+        if (_drunk.Length < other._drunkCount) _drunk = new int[other._drunkCount];
+        Array.Copy(other._drunk, _drunk, other._drunkCount);
         _drunkCount = other._drunkCount;
     }
 }

@@ -19,7 +19,7 @@ internal sealed partial class SimWorld
         c.Next = cur;
         if (prev < 0) _objects[parent].FirstChild = child;
         else _objects[prev].Next = child;
-        _referents[parent] = null;
+        ContentsChanged(parent);
         StructureVersion++;
     }
 
@@ -41,7 +41,7 @@ internal sealed partial class SimWorld
         }
         _objects[child].Parent = -1;
         _objects[child].Next = -1;
-        _referents[parent] = null;
+        ContentsChanged(parent);
         StructureVersion++;
     }
 

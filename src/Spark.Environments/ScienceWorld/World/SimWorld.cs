@@ -14,6 +14,9 @@ internal sealed partial class SimWorld
     int _count;
     /// <summary>Cached referents per object (null = stale). Immutable, so clones share them.</summary>
     RefSet?[] _referents;
+    /// <summary><see cref="RefSet.FirstChars"/> of each cached referent set, in a dense array: the parser tests
+    /// every reachable object against the input's first character, and reading the sets themselves cost more.</summary>
+    uint[] _firstChars;
 
     public WorldShared Shared { get; }
     public int Universe { get; private set; } = -1;
@@ -25,7 +28,8 @@ internal sealed partial class SimWorld
     public int WaitCounter { get; set; }
     /// <summary>The object the agent focused on (the original's one-object monitor), −1 none.</summary>
     public int Focus { get; set; } = -1;
-    /// <summary>Counts changes of containment, so that walks over the tree can be reused while it stands still.</summary>
+    /// <summary>Counts changes of containment and containers opening or closing (<see cref="SetOpen"/>), so that
+    /// walks over what can be reached can be reused while it stands still.</summary>
     public int StructureVersion { get; private set; }
     /// <summary>State of the small generator bees use to choose where to fly (deterministic per episode).</summary>
     public ulong BeeRandom { get; set; }
@@ -35,6 +39,7 @@ internal sealed partial class SimWorld
         Shared = shared;
         _objects = new ObjectState[capacity];
         _referents = new RefSet?[capacity];
+        _firstChars = new uint[capacity];
     }
 
     SimWorld(SimWorld other)
@@ -43,9 +48,27 @@ internal sealed partial class SimWorld
         // Room for the few objects an episode creates (water, ash, pollen) before the arrays must grow.
         int capacity = other._count + CloneHeadroom;
         _objects = new ObjectState[capacity];
-        Array.Copy(other._objects, _objects, other._count);
         _referents = new RefSet?[capacity];
+        _firstChars = new uint[capacity];
+        CopyFrom(other);
+    }
+
+    public SimWorld Clone() => new(this);
+
+    /// <summary>Makes this world a copy of <paramref name="other"/> (a clone of the same world), reusing this
+    /// one's arrays when they are large enough: a reset then allocates nothing.</summary>
+    public void CopyFrom(SimWorld other)
+    {
+        if (!ReferenceEquals(Shared, other.Shared)) throw new ArgumentException("Worlds of different tasks.", nameof(other));
+        if (_objects.Length < other._count)
+        {
+            _objects = new ObjectState[other._count + CloneHeadroom];
+            _referents = new RefSet?[other._count + CloneHeadroom];
+            _firstChars = new uint[other._count + CloneHeadroom];
+        }
+        Array.Copy(other._objects, _objects, other._count);
         Array.Copy(other._referents, _referents, other._count);
+        Array.Copy(other._firstChars, _firstChars, other._count);
         _count = other._count;
         Universe = other.Universe;
         Agent = other.Agent;
@@ -54,11 +77,10 @@ internal sealed partial class SimWorld
         WaitCounter = other.WaitCounter;
         Focus = other.Focus;
         BeeRandom = other.BeeRandom;
-        StructureVersion = other.StructureVersion;
+        // Past any version this world had: walks cached against this world by version must not match the copy.
+        StructureVersion = Math.Max(StructureVersion, other.StructureVersion) + 1;
         CopyRecycling(other);
     }
-
-    public SimWorld Clone() => new(this);
 
     public int Count => _count;
 
@@ -110,8 +132,11 @@ internal sealed partial class SimWorld
         {
             Array.Resize(ref _objects, _objects.Length * 2);
             Array.Resize(ref _referents, _referents.Length * 2);
+            Array.Resize(ref _firstChars, _firstChars.Length * 2);
         }
         int id = _count++;
+        // A reused array (see CopyFrom) may still hold the referents of an object that had this id before.
+        _referents[id] = null;
         ref var o = ref _objects[id];
         o = default;
         o.Parent = o.FirstChild = o.Next = o.Owner = o.Link = -1;
@@ -135,6 +160,14 @@ internal sealed partial class SimWorld
         o.Set(ObjFlags.Combusted, material.HasCombusted);
     }
 
+    /// <summary>Opens or closes a container or portal. Every change of <see cref="ObjFlags.Open"/> goes through
+    /// here: what the parser can reach depends on it, and is cached against <see cref="StructureVersion"/>.</summary>
+    public void SetOpen(int id, bool open)
+    {
+        _objects[id].Set(ObjFlags.Open, open);
+        StructureVersion++;
+    }
+
     public void Rename(int id, string name)
     {
         if (_objects[id].Name == name) return;
@@ -146,10 +179,22 @@ internal sealed partial class SimWorld
     public void Touch(int id)
     {
         _referents[id] = null;
-        int p = _objects[id].Parent;
-        if (p >= 0) _referents[p] = null;
+        ContentsChanged(_objects[id].Parent);
+    }
+
+    /// <summary>Marks the referents of a container that names its contents stale (others do not depend on them).</summary>
+    void ContentsChanged(int container)
+    {
+        if (container >= 0 && KindFacts.IsNamedByContents(_objects[container].Kind)) _referents[container] = null;
     }
 
     public RefSet? CachedReferents(int id) => _referents[id];
-    public void CacheReferents(int id, RefSet referents) => _referents[id] = referents;
+    public void CacheReferents(int id, RefSet referents)
+    {
+        _referents[id] = referents;
+        _firstChars[id] = referents.FirstChars;
+    }
+
+    /// <summary>False only when the object's referents are cached and none starts with <paramref name="c"/>.</summary>
+    public bool MayHaveReferentStarting(int id, char c) => _referents[id] is null || (_firstChars[id] & RefSet.Bit(c)) != 0;
 }

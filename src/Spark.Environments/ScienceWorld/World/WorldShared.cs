@@ -29,6 +29,7 @@ internal sealed class WorldShared
     public Simplifications Simplifications { get; set; }
 
     double[] _conductivity = new double[16];
+    double[] _combustionPoint = new double[16];
 
     /// <summary>Clones of one world share the material and species tables and may run on different threads, so
     /// additions are serialised (the tables only grow; indices never change).</summary>
@@ -43,14 +44,8 @@ internal sealed class WorldShared
                 if (ReferenceEquals(Materials[k], m)) return k;
             int i = Materials.IndexOf(m);
             if (i >= 0) return i;
-            if (Materials.Count == _conductivity.Length)
-            {
-                var grown = new double[2 * _conductivity.Length];
-                _conductivity.CopyTo(grown, 0);
-                grown[Materials.Count] = m.ThermalConductivity;
-                _conductivity = grown;
-            }
-            else _conductivity[Materials.Count] = m.ThermalConductivity;
+            _conductivity = WithValue(_conductivity, Materials.Count, m.ThermalConductivity);
+            _combustionPoint = WithValue(_combustionPoint, Materials.Count, m.CombustionPoint);
             Materials.Add(m);
             return Materials.Count - 1;
         }
@@ -58,6 +53,24 @@ internal sealed class WorldShared
 
     /// <summary>The thermal conductivity of material <paramref name="id"/> (heat exchange reads it for every pair).</summary>
     public double Conductivity(int id) => _conductivity[id];
+
+    /// <summary>The combustion point of material <paramref name="id"/> (the tick compares every object with it).</summary>
+    public double CombustionPoint(int id) => _combustionPoint[id];
+
+    /// <summary>Sets a per-material value; a full array is replaced by a larger copy, so readers on other threads
+    /// always see a complete one.</summary>
+    static double[] WithValue(double[] values, int index, double value)
+    {
+        if (index < values.Length)
+        {
+            values[index] = value;
+            return values;
+        }
+        var grown = new double[2 * values.Length];
+        values.CopyTo(grown, 0);
+        grown[index] = value;
+        return grown;
+    }
 
     public int SpeciesId(Species s)
     {

@@ -37,6 +37,22 @@ internal sealed class GoalState
     }
 
     public GoalState Clone() => new(this);
+
+    /// <summary>Makes this state a copy of <paramref name="o"/> (a state of the same sequence) in place.</summary>
+    public void CopyFrom(GoalState o)
+    {
+        Current = o.Current;
+        Failed = o.Failed;
+        LastSatisfied = o.LastSatisfied;
+        o.UnorderedDone.CopyTo(UnorderedDone, 0);
+        o.SatisfiedWith.CopyTo(SatisfiedWith, 0);
+        o.Scratch.CopyTo(Scratch, 0);
+        CompletedKeys.Clear();
+        CompletedKeys.UnionWith(o.CompletedKeys);
+        StateOfMatterKey = o.StateOfMatterKey;
+        Uses.Clear();
+        Uses.AddRange(o.Uses);
+    }
 }
 
 /// <summary>

@@ -36,7 +36,7 @@ internal sealed class GoalTemperatureOnFire(string objectName, string descriptio
     {
         var visible = Visibility.VisibleUnder(ctx.World, ctx.AgentLocation);
         foreach (int v in visible)
-            if (Named(ctx.World, v, objectName) && ctx.World.HasMaterial(v) && ctx.World.Has(v, ObjFlags.Combusting)) return GoalResult.Success;
+            if (ctx.World.HasMaterial(v) && ctx.World.Has(v, ObjFlags.Combusting) && Named(ctx.World, v, objectName)) return GoalResult.Success;
         return GoalResult.Unsuccessful;
     }
 }

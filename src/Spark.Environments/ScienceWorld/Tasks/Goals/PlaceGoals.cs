@@ -72,7 +72,7 @@ internal sealed class GoalActivateDeviceWithName(string deviceName, string descr
     {
         var visible = Visibility.VisibleUnder(ctx.World, ctx.AgentLocation);
         foreach (int v in visible)
-            if (Named(ctx.World, v, deviceName) && ctx.World.Has(v, ObjFlags.Device) && ctx.World.Has(v, ObjFlags.Activated))
+            if (ctx.World.Has(v, ObjFlags.Device) && ctx.World.Has(v, ObjFlags.Activated) && Named(ctx.World, v, deviceName))
                 return GoalResult.Success;
         return GoalResult.Unsuccessful;
     }

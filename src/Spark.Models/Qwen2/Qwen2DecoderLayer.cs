@@ -23,7 +23,7 @@ public sealed class Qwen2DecoderLayer : nn.Module
 
     public Tensor Forward(Tensor x, Tensor cos, Tensor sin, KvCache? cache, Tensor? mask)
     {
-        var h = x + _attention.Forward(_inputNorm.call(x), cos, sin, cache, mask);
-        return h + _mlp.call(_postAttentionNorm.call(h));
+        var h = Runtime.ScalarOps.Add(x, _attention.Forward(_inputNorm.call(x), cos, sin, cache, mask));
+        return Runtime.ScalarOps.Add(h, _mlp.call(_postAttentionNorm.call(h)));
     }
 }

@@ -28,5 +28,5 @@ public static class Rotary
 
     /// <summary>x [B, H, T, hd] rotated: x·cos + rotate_half(x)·sin, with rotate_half(x) = [-x2, x1].</summary>
     public static Tensor Apply(Tensor x, Tensor cos, Tensor signedSin) =>
-        x * cos + x.roll(x.shape[^1] / 2, -1) * signedSin;
+        Runtime.ScalarOps.Add(x * cos, x.roll(x.shape[^1] / 2, -1) * signedSin);
 }

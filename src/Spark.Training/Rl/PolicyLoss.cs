@@ -76,7 +76,7 @@ public static class PolicyLoss
             if (refLogProbs is null) throw new ArgumentNullException(nameof(refLogProbs), "KlCoef > 0 needs reference log-probs");
             var kl = LowVarKl(logProbs, refLogProbs, options.KlClamp);
             var klMean = TokenMean(kl);
-            loss = loss + ScalarOps.Mul(klMean, options.KlCoef);
+            loss = ScalarOps.Add(loss, ScalarOps.Mul(klMean, options.KlCoef));
             klValue = klMean.item<float>();
         }
         if (options.EntropyCoef > 0)

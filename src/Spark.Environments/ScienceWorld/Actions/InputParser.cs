@@ -24,18 +24,28 @@ internal static class InputParser
         List<int>? visible = null, oracle = null;
         int perspective = w.AgentLocation;
         List<int[]>? found = null;
+        var sofar = t_sofar ??= new List<int>(4);
         foreach (var def in defs)
         {
             if (!FirstWordsMatch(def, text)) continue;
             var objects = def.IsOracle ? oracle ??= Visibility.ForOracle(w) : visible ??= Visibility.ForParser(w);
             found?.Clear();
-            Populate(w, text, 0, def.Pattern, 0, objects, perspective, [], ref found);
+            sofar.Clear();
+            Populate(w, text, 0, def.Pattern, 0, objects, perspective, sofar, ref found);
             if (found == null) continue;
             foreach (var objs in found)
-                if (!all.Exists(m => m.Def == def && m.Objects.AsSpan().SequenceEqual(objs)))
-                    all.Add(new ActionMatch(def, objs));
+                if (!Contains(all, def, objs)) all.Add(new ActionMatch(def, objs));
         }
         return all;
+    }
+
+    [ThreadStatic] static List<int>? t_sofar;
+
+    static bool Contains(List<ActionMatch> matches, ActionDef def, int[] objects)
+    {
+        foreach (var m in matches)
+            if (m.Def == def && m.Objects.AsSpan().SequenceEqual(objects)) return true;
+        return false;
     }
 
     static bool FirstWordsMatch(ActionDef def, string text)

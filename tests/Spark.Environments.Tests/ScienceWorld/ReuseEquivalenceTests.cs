@@ -1,4 +1,6 @@
 using Spark.Environments.ScienceWorld;
+using Spark.Environments.ScienceWorld.Objects;
+using Spark.Environments.ScienceWorld.World;
 
 namespace Spark.Environments.Tests.ScienceWorld;
 
@@ -36,6 +38,34 @@ public class ReuseEquivalenceTests
         Walk(env, seed: 3, steps: 25);
         var clone = (ScienceWorldEnvironment)env.Clone();
         Assert.Equal(Continue(env, seed: 4), Continue(clone, seed: 4));
+    }
+
+    /// <summary>The parser skips an object when its dense first-letter mask rules out the input's first letter:
+    /// the mask must admit every letter the object's names start with, from any side (portals), at every step.</summary>
+    [Theory]
+    [InlineData("boil", 3)]
+    [InlineData("find-animal", 5)]
+    [InlineData("power-component", 2)]
+    [InlineData("identify-life-stages-1", 1)]
+    public void The_first_letter_filter_never_hides_a_name(string taskType, int variation)
+    {
+        var env = new ScienceWorldSuite(new SuiteOptions(MaxSteps: 100)).CreateVariation(taskType, variation);
+        env.Reset();
+        var random = new Random(5);
+        for (int step = 0; step < 40; step++)
+        {
+            var w = env.CurrentEpisode.World;
+            for (int id = 0; id < w.Count; id++)
+            {
+                if (w.Has(id, ObjFlags.Deleted)) continue;
+                if (KindFacts.IsPortal(w.KindOf(id)))
+                    for (char c = 'a'; c <= 'z'; c++) Assert.True(w.MayHaveReferentStarting(id, RefSet.Bit(c)), $"{w.NameOf(id)}: {c}");
+                foreach (var token in Referents.Of(w, id).Tokens)
+                    if (token.Length > 0) Assert.True(w.MayHaveReferentStarting(id, RefSet.Bit(token[0])), $"{w.NameOf(id)}: {token}");
+            }
+            var choices = env.AdmissibleActions.Where(a => !a.StartsWith("focus on", StringComparison.Ordinal)).ToList();
+            env.Step(choices[random.Next(choices.Count)]);
+        }
     }
 
     /// <summary>A random walk from a reset, through the admissible actions (focusing would end it at once),

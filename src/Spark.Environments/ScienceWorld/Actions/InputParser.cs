@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Spark.Environments.ScienceWorld.Objects;
 using Spark.Environments.ScienceWorld.World;
@@ -23,18 +24,28 @@ internal static class InputParser
         List<int>? visible = null, oracle = null;
         int perspective = w.AgentLocation;
         List<int[]>? found = null;
+        var sofar = t_sofar ??= new List<int>(4);
         foreach (var def in defs)
         {
             if (!FirstWordsMatch(def, text)) continue;
             var objects = def.IsOracle ? oracle ??= Visibility.ForOracle(w) : visible ??= Visibility.ForParser(w);
             found?.Clear();
-            Populate(w, text, 0, def.Pattern, 0, objects, perspective, [], ref found);
+            sofar.Clear();
+            Populate(w, text, 0, def.Pattern, 0, objects, perspective, sofar, ref found);
             if (found == null) continue;
             foreach (var objs in found)
-                if (!all.Exists(m => m.Def == def && m.Objects.AsSpan().SequenceEqual(objs)))
-                    all.Add(new ActionMatch(def, objs));
+                if (!Contains(all, def, objs)) all.Add(new ActionMatch(def, objs));
         }
         return all;
+    }
+
+    [ThreadStatic] static List<int>? t_sofar;
+
+    static bool Contains(List<ActionMatch> matches, ActionDef def, int[] objects)
+    {
+        foreach (var m in matches)
+            if (m.Def == def && m.Objects.AsSpan().SequenceEqual(objects)) return true;
+        return false;
     }
 
     static bool FirstWordsMatch(ActionDef def, string text)
@@ -66,7 +77,10 @@ internal static class InputParser
         }
         if (rest.Length == 0) return; // no referent is empty
         List<(int At, int Obj)>? matches = null;
-        foreach (int obj in objects) MatchObject(w, rest, obj, perspective, at, text, ref matches);
+        uint firstChar = RefSet.Bit(rest[0]);
+        var hits = t_hits ??= new List<int>(8);
+        foreach (int obj in CollectionsMarshal.AsSpan(objects))
+            if (w.MayHaveReferentStarting(obj, firstChar)) MatchObject(w, rest, obj, perspective, at, text, hits, ref matches);
         if (matches == null) return;
         foreach (var (next, obj) in matches)
         {
@@ -88,9 +102,9 @@ internal static class InputParser
     /// <summary>Adds (where the rest of the input starts, object) for every referent of the object that prefixes
     /// the input, in the original's order (referents sorted). Every referent that matches is a prefix of the same
     /// input, so ordinal order among them is order of length, and equal length means the same referent.</summary>
-    static void MatchObject(SimWorld w, ReadOnlySpan<char> text, int obj, int perspective, int at, string full, ref List<(int, int)>? output)
+    static void MatchObject(SimWorld w, ReadOnlySpan<char> text, int obj, int perspective, int at, string full, List<int> hits,
+        ref List<(int, int)>? output)
     {
-        var hits = t_hits ??= new List<int>(8);
         hits.Clear();
         var kind = w.KindOf(obj);
         if (KindFacts.IsPortal(kind))
@@ -104,7 +118,6 @@ internal static class InputParser
         }
         else
         {
-            if (text.Length == 0 || !w.MayHaveReferentStarting(obj, text[0])) return;
             var refs = Referents.Of(w, obj);
             if ((refs.FirstChars & RefSet.Bit(text[0])) == 0) return;
             int container = w.ParentOf(obj);

@@ -61,7 +61,7 @@ internal static class Names
     public static string PlantName(SimWorld w, int id)
     {
         var species = SpeciesOf(w, id);
-        string name = w[id].Stage == LifeCycles.PlantSeed ? species.LifeformType + " seed" : species.LifeformType + " " + species.PlantNoun;
+        string name = w[id].Stage == LifeCycles.PlantSeed ? species.SeedName : species.GrownName;
         return Descript(w, id, name);
     }
 

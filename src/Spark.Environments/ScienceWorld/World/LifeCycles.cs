@@ -18,6 +18,11 @@ internal sealed record Species(string Name, string LifeformType, double Lifespan
     public string[] AnimalNames { get; } = [.. Cycle.Stages.Select(stage =>
         stage.CanonicalName.Length > 0 ? stage.CanonicalName
         : stage.Name != "egg" ? stage.Name + " " + LifeformType : LifeformType + " " + stage.Name)];
+
+    /// <summary>A plant's name as a seed and once grown ("apple seed", "apple tree"), built once: plants rename
+    /// themselves on every tick.</summary>
+    public string SeedName { get; } = LifeformType + " seed";
+    public string GrownName { get; } = LifeformType + " " + PlantNoun;
 }
 
 /// <summary>The life cycles and species of the original (<c>processes/lifestage</c>, <c>LifeProperties</c>).</summary>

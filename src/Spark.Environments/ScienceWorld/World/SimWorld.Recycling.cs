@@ -52,9 +52,9 @@ internal sealed partial class SimWorld
         for (int c = firstChild; c >= 0; c = _objects[c].Next)
         {
             _objects[c].Voltage = -1;
-            _referents[c] = null;
+            MarkStale(c);
         }
-        _referents[id] = null;
+        MarkStale(id);
     }
 
     void CopyRecycling(SimWorld other)

@@ -136,7 +136,7 @@ internal sealed partial class SimWorld
         }
         int id = _count++;
         // A reused array (see CopyFrom) may still hold the referents of an object that had this id before.
-        _referents[id] = null;
+        MarkStale(id);
         ref var o = ref _objects[id];
         o = default;
         o.Parent = o.FirstChild = o.Next = o.Owner = o.Link = -1;
@@ -178,23 +178,32 @@ internal sealed partial class SimWorld
     /// <summary>Marks an object's referents (and its container's content referents) stale.</summary>
     public void Touch(int id)
     {
-        _referents[id] = null;
+        MarkStale(id);
         ContentsChanged(_objects[id].Parent);
     }
 
     /// <summary>Marks the referents of a container that names its contents stale (others do not depend on them).</summary>
     void ContentsChanged(int container)
     {
-        if (container >= 0 && KindFacts.IsNamedByContents(_objects[container].Kind)) _referents[container] = null;
+        if (container >= 0 && KindFacts.IsNamedByContents(_objects[container].Kind)) MarkStale(container);
     }
 
     public RefSet? CachedReferents(int id) => _referents[id];
     public void CacheReferents(int id, RefSet referents)
     {
         _referents[id] = referents;
-        _firstChars[id] = referents.FirstChars;
+        // A portal's names depend on where the agent stands, so its cached set cannot rule out any letter.
+        _firstChars[id] = KindFacts.IsPortal(_objects[id].Kind) ? uint.MaxValue : referents.FirstChars;
     }
 
-    /// <summary>False only when the object's referents are cached and none starts with <paramref name="c"/>.</summary>
-    public bool MayHaveReferentStarting(int id, char c) => _referents[id] is null || (_firstChars[id] & RefSet.Bit(c)) != 0;
+    /// <summary>A stale object may be named anything until its referents are built again.</summary>
+    void MarkStale(int id)
+    {
+        _referents[id] = null;
+        _firstChars[id] = uint.MaxValue;
+    }
+
+    /// <summary>False only when the object is no portal, its referents are cached and none of them has the
+    /// first-character bit <paramref name="firstCharBit"/> (<see cref="RefSet.Bit"/>); one array read.</summary>
+    public bool MayHaveReferentStarting(int id, uint firstCharBit) => (_firstChars[id] & firstCharBit) != 0;
 }

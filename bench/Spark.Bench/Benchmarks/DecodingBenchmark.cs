@@ -28,10 +28,9 @@ public sealed class DecodingBenchmark : IBenchmark
     public string Run(string[] args)
     {
         TorchRuntime.EnsureLoadable();
-        int threads = ModelTrainingBenchmark.Option(args, "--threads", 2), fresh = ModelTrainingBenchmark.Option(args, "--new", 128);
-        int repeats = ModelTrainingBenchmark.Option(args, "--repeats", 2);
-        int i = Array.IndexOf(args, "--batches");
-        int[] batches = i >= 0 && i + 1 < args.Length ? args[i + 1].Split(',').Select(int.Parse).ToArray() : [1, 16, 64];
+        int threads = BenchArgs.Int(args, "--threads", 2), fresh = BenchArgs.Int(args, "--new", 128);
+        int repeats = BenchArgs.Int(args, "--repeats", 2);
+        int[] batches = BenchArgs.Text(args, "--batches") is { } list ? list.Split(',').Select(int.Parse).ToArray() : [1, 16, 64];
         torch.set_num_threads(threads);
         var tokenizer = new TestTokenizer(minVocab: 4096);
         string work = Directory.CreateTempSubdirectory("spark-decoding-").FullName;

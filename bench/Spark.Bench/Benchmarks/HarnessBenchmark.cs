@@ -42,8 +42,8 @@ public sealed class HarnessBenchmark : IBenchmark
 
     public string Run(string[] args)
     {
-        string? qwen = Option(args, "--qwen") ?? Environment.GetEnvironmentVariable("SPARK_QWEN_TOKENIZER_DIR");
-        int vocab = Option(args, "--vocab-size") is { } v ? int.Parse(v) : 2048;
+        string? qwen = BenchArgs.Text(args, "--qwen") ?? Environment.GetEnvironmentVariable("SPARK_QWEN_TOKENIZER_DIR");
+        int vocab = BenchArgs.Text(args, "--vocab-size") is { } v ? int.Parse(v) : 2048;
         var report = new StringBuilder(BenchReport.MachineHeader(Name, args));
         report.AppendLine("Shared 2-core machine with other jobs running: timings are noisy.");
         report.AppendLine();
@@ -109,11 +109,5 @@ public sealed class HarnessBenchmark : IBenchmark
             });
         }
         return list;
-    }
-
-    static string? Option(string[] args, string name)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -20,7 +20,7 @@ public sealed class ModelTrainingBenchmark : IBenchmark
     public string Run(string[] args)
     {
         TorchRuntime.EnsureLoadable();
-        int threads = Option(args, "--threads", 2), steps = Option(args, "--steps", 5), vocab = Option(args, "--vocab", 4096);
+        int threads = BenchArgs.Int(args, "--threads", 2), steps = BenchArgs.Int(args, "--steps", 5), vocab = BenchArgs.Int(args, "--vocab", 4096);
         torch.set_num_threads(threads);
         var sb = new StringBuilder(BenchReport.MachineHeader(Name, args));
         sb.AppendLine($"fp32, {threads} torch threads, AdamW, batch 8 x 256 tokens (2,048 tokens per step), vocabulary {vocab}, SDPA attention; " +
@@ -86,11 +86,5 @@ public sealed class ModelTrainingBenchmark : IBenchmark
         for (int i = 0; i < 2; i++) using (mm(a, b)) { }
         double seconds = BenchReport.MedianSeconds(5, () => { using var c = mm(a, b); });
         return 2.0 * n * n * n / seconds;
-    }
-
-    internal static int Option(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out int v) ? v : fallback;
     }
 }

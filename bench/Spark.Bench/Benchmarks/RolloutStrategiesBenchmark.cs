@@ -34,10 +34,10 @@ public sealed class RolloutStrategiesBenchmark : IBenchmark
     public string Run(string[] args)
     {
         TorchRuntime.EnsureLoadable();
-        var checkpoints = ParseCheckpoints(Value(args, "--checkpoints")
+        var checkpoints = ParseCheckpoints(BenchArgs.Text(args, "--checkpoints")
             ?? throw new ArgumentException("--checkpoints env=DIR[,env=DIR…] is required (SFT checkpoints, e.g. from `spark sft`)"));
-        int tasks = ModelTrainingBenchmark.Option(args, "--tasks", 16), threads = ModelTrainingBenchmark.Option(args, "--threads", 2);
-        int[] seeds = (Value(args, "--seeds") ?? "1,2,3").Split(',').Select(int.Parse).ToArray();
+        int tasks = BenchArgs.Int(args, "--tasks", 16), threads = BenchArgs.Int(args, "--threads", 2);
+        int[] seeds = (BenchArgs.Text(args, "--seeds") ?? "1,2,3").Split(',').Select(int.Parse).ToArray();
         torch.set_num_threads(threads);
 
         var sb = new StringBuilder(BenchReport.MachineHeader(Name, args));
@@ -97,12 +97,6 @@ public sealed class RolloutStrategiesBenchmark : IBenchmark
         value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(
             p => p.Length == 2 ? p[0] : throw new ArgumentException($"--checkpoints: '{string.Join('=', p)}' is not env=DIR"),
             p => Directory.Exists(p[1]) ? p[1] : throw new ArgumentException($"--checkpoints: no folder '{p[1]}'"));
-
-    static string? Value(string[] args, string name)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 
     static string Pct(double share) => (share * 100).ToString("F1", CultureInfo.InvariantCulture) + " %";
 }

@@ -29,8 +29,8 @@ public sealed class SftBenchmark : IBenchmark
     public string Run(string[] args)
     {
         TorchRuntime.EnsureLoadable();
-        int episodes = ModelTrainingBenchmark.Option(args, "--episodes", 40), steps = ModelTrainingBenchmark.Option(args, "--steps", 3);
-        torch.set_num_threads(ModelTrainingBenchmark.Option(args, "--threads", 2));
+        int episodes = BenchArgs.Int(args, "--episodes", 40), steps = BenchArgs.Int(args, "--steps", 3);
+        torch.set_num_threads(BenchArgs.Int(args, "--threads", 2));
         var sb = new StringBuilder(BenchReport.MachineHeader(Name, args));
         sb.AppendLine($"{torch.get_num_threads()} torch threads, fp32. Load average at start: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} " +
                       "(the machine is shared; CPU seconds are the process's own and steadier than wall time).");

@@ -20,7 +20,7 @@ public sealed class TokenizerBenchmark : IBenchmark
     {
         int corpusMb = IntOption(args, "--corpus-mb", 20);
         int vocabSize = IntOption(args, "--vocab-size", 4096);
-        string? qwen = Option(args, "--qwen") ?? Environment.GetEnvironmentVariable("SPARK_QWEN_TOKENIZER_DIR");
+        string? qwen = BenchArgs.Text(args, "--qwen") ?? Environment.GetEnvironmentVariable("SPARK_QWEN_TOKENIZER_DIR");
 
         var report = new StringBuilder(BenchReport.MachineHeader(Name, args));
         report.AppendLine("Shared 2-core machine with other jobs running: wall times are noisy, CPU times (user+sys of this process) less so.");
@@ -89,12 +89,6 @@ public sealed class TokenizerBenchmark : IBenchmark
         return corpus.Length > chars ? corpus.ToString(0, (int)chars) : corpus.ToString();
     }
 
-    static string? Option(string[] args, string name)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
     static int IntOption(string[] args, string name, int fallback) =>
-        Option(args, name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        BenchArgs.Text(args, name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 }

@@ -17,7 +17,7 @@ public sealed class WebShopBenchmark : IBenchmark
 
     public string Run(string[] args)
     {
-        int products = Arg(args, "--products", 100_000), queries = Arg(args, "--queries", 2000), episodes = Arg(args, "--episodes", 300);
+        int products = BenchArgs.Int(args, "--products", 100_000), queries = BenchArgs.Int(args, "--queries", 2000), episodes = BenchArgs.Int(args, "--episodes", 300);
         var sb = new StringBuilder(BenchReport.MachineHeader(Name, args));
         sb.AppendLine("Single thread. This machine is shared with other jobs, so absolute figures are noisy; compare on a quiet machine.");
         sb.AppendLine();
@@ -115,10 +115,4 @@ public sealed class WebShopBenchmark : IBenchmark
     }
 
     static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-
-    static int Arg(string[] args, string name, int fallback)
-    {
-        int at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out int v) ? v : fallback;
-    }
 }

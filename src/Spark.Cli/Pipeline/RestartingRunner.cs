@@ -6,8 +6,9 @@ namespace Spark.Cli.Pipeline;
 /// <summary>
 /// Runs a resumable command in a child process and starts it again when it dies, up to a number of attempts. Long
 /// generation-heavy runs have died inside libtorch on this machine a few times an hour (TorchSharp Scalars freed by
-/// the finalizer during a native call; the decode path no longer makes them, other paths still may). Every stage of <c>spark run</c>/<c>spark bench</c> resumes from
-/// its last checkpoint, so a fresh process continues with at most one RL iteration or one evaluation split lost.
+/// the finalizer during a native call; our own hot paths no longer make them, TorchSharp's AdamW still does). Every
+/// stage of <c>spark run</c>/<c>spark bench</c> resumes from its last checkpoint, so a fresh process continues with at
+/// most one RL iteration or one evaluation split lost.
 /// </summary>
 public static class RestartingRunner
 {

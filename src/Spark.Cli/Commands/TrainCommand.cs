@@ -30,6 +30,7 @@ public static class TrainCommand
         var factor = new Option<int?>("--factor") { Description = "B: branching factor (paper: 2)." };
         var branch = new Option<string[]>("--branch") { Description = "Strategy setting KEY=VALUE (p=0.35, picks=4, k=20, margin=0.1).", AllowMultipleArgumentsPerToken = true };
         var advantage = new Option<string>("--advantage") { Description = "Advantage estimator: grpo, grpo-traj, drgrpo, tree-node, gigpo.", DefaultValueFactory = _ => "grpo" };
+        var skipUniform = new Option<bool>("--skip-uniform-groups") { Description = "Train only on tasks whose leaves earned different rewards (DAPO's group filter)." };
         var lr = new Option<double?>("--lr") { Description = "Actor learning rate, constant." };
         var evalEvery = new Option<int?>("--eval-every") { Description = "Evaluate on L0/L1/L2 every K iterations (0: never)." };
         var evalCount = new Option<int?>("--eval-count") { Description = "Tasks per split per evaluation." };
@@ -44,7 +45,7 @@ public static class TrainCommand
         var resume = new Option<bool>("--resume") { Description = "Continue from the latest checkpoint in --out." };
 
         var c = new Command("train", "RL with tree rollouts (spark, chains = GRPO, fixed, entropy), PPO + KL, evaluation, checkpoints, exact resume.");
-        foreach (var o in new Option[] { env, strategy, init, output, preset, iterations, tasks, roots, budget, factor, branch, advantage, lr,
+        foreach (var o in new Option[] { env, strategy, init, output, preset, iterations, tasks, roots, budget, factor, branch, advantage, skipUniform, lr,
                      evalEvery, evalCount, fraction, mode, temperature, every, seed, envSeed, device, threads, resume })
             c.Options.Add(o);
         c.SetAction((r, cancel) =>
@@ -71,6 +72,7 @@ public static class TrainCommand
                 Strategy = r.GetValue(strategy)!,
                 Branching = branching,
                 Advantage = r.GetValue(advantage)!,
+                SkipUniformGroups = r.GetValue(skipUniform) || defaults.SkipUniformGroups,
                 Iterations = r.GetValue(iterations) ?? defaults.Iterations,
                 TasksPerIteration = r.GetValue(tasks) ?? defaults.TasksPerIteration,
                 LearningRate = r.GetValue(lr) ?? defaults.LearningRate,

@@ -31,6 +31,10 @@ public sealed record RlOptions
 
     public AdvantageOptions AdvantageOptions { get; init; } = new();
 
+    /// <summary>Train only on tasks whose leaves earned different rewards (DAPO's group filter, see
+    /// <see cref="Spark.Core.Rollouts.RewardSpread"/>). Off in the paper's code.</summary>
+    public bool SkipUniformGroups { get; init; }
+
     /// <summary>Training iterations (the paper: 120).</summary>
     public int Iterations { get; init; } = 120;
 

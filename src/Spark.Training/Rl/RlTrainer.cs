@@ -92,8 +92,10 @@ public sealed class RlTrainer(RlOptions options, IEnvironmentSuite suite, string
 
             OnStatus?.Invoke($"iteration {iteration}: update");
             clock.Restart();
-            var scored = TrainingSamples.Score(rollout.Trees, estimator, options.AdvantageOptions);
-            var sequences = RlSequenceBuilder.Build(rollout.Trees, scored, agentOptions.PromptOptions.Mode, estimator.Layout);
+            var trained = options.SkipUniformGroups ? RewardSpread.Contrasting(rollout.Trees) : rollout.Trees;
+            row["groups_trained"] = trained.Count;
+            var scored = TrainingSamples.Score(trained, estimator, options.AdvantageOptions);
+            var sequences = RlSequenceBuilder.Build(trained, scored, agentOptions.PromptOptions.Mode, estimator.Layout);
             var stats = updater.Update(sequences, Seeds.Derive(options.Seed, "update", iteration), schedule.At, ref optimizerStep);
             row["time_update_s"] = clock.Elapsed.TotalSeconds;
             cancel.ThrowIfCancellationRequested();

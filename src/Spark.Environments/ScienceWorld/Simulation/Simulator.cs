@@ -115,7 +115,8 @@ internal static class Simulator
     {
         if (w.Has(id, ObjFlags.Deleted)) return;
         // Most objects neither burn nor are hot enough to start: skip the call (CombustionTick does nothing then).
-        if (w.HasMaterial(id) && (w[id].Temperature >= w.Shared.CombustionPoint(w[id].Material) || w.Has(id, ObjFlags.Combusting)))
+        ref var o = ref w[id];
+        if (o.Material >= 0 && (o.Temperature >= w.Shared.Physics(o.Material).CombustionPoint || o.Has(ObjFlags.Combusting)))
             Thermal.CombustionTick(w, id);
 
         // Terminals are skipped: they have no material, no contents and no behaviour of their own.

@@ -10,17 +10,23 @@ internal sealed class RefSet(string[] raw, string[] tokens)
     public string[] Raw { get; } = raw;
     public string[] Tokens { get; } = tokens;
 
-    /// <summary>One bit per first character of the tokens: the parser skips an object whose names cannot
-    /// start the input without comparing any string.</summary>
-    public uint FirstChars { get; } = FirstCharMask(tokens);
+    /// <summary>One bit per opening of the tokens (first two characters, or the only one), hashed into 64: the
+    /// parser skips an object whose names cannot start the input without comparing any string. Two characters,
+    /// not one, because many names share a first letter ("to kitchen" against every "terminal").</summary>
+    public ulong Openings { get; } = OpeningMask(tokens);
 
-    public static uint Bit(char c) => 1u << (c & 31);
+    /// <summary>The openings a token that prefixes <paramref name="input"/> can have: its first two characters, or
+    /// its first alone when the token is one character long. Any such token's bit is among these.</summary>
+    public static ulong OpeningsOf(ReadOnlySpan<char> input) =>
+        input.Length == 0 ? 0 : Bit(input[0], '\0') | (input.Length > 1 ? Bit(input[0], input[1]) : 0);
 
-    static uint FirstCharMask(string[] tokens)
+    static ulong Bit(char first, char second) => 1ul << (int)(((uint)first * 0x9E3779B1u ^ (uint)second * 0x85EBCA77u) >> 26);
+
+    static ulong OpeningMask(string[] tokens)
     {
-        uint mask = 0;
+        ulong mask = 0;
         foreach (var t in tokens)
-            if (t.Length > 0) mask |= Bit(t[0]);
+            if (t.Length > 0) mask |= Bit(t[0], t.Length > 1 ? t[1] : '\0');
         return mask;
     }
 }

@@ -63,11 +63,11 @@ internal static class Thermal
         for (int i = 0; i < n; i++)
         {
             t[i] = w[warm[i]].Temperature;
-            k[i] = w.Shared.Conductivity(w[warm[i]].Material);
+            k[i] = w.Physics(w[warm[i]].Material).Conductivity;
         }
         if (withContainer)
         {
-            double tc = w[container].Temperature, kc = w.Shared.Conductivity(w[container].Material);
+            double tc = w[container].Temperature, kc = w.Physics(w[container].Material).Conductivity;
             for (int i = 0; i < n; i++) Touch(ref tc, kc, ref t[i], k[i]);
             w[container].Temperature = tc;
         }
@@ -106,7 +106,7 @@ internal static class Thermal
     {
         ref var o = ref w[id];
         if (o.Material < 0) return;
-        ref readonly var m = ref w.Shared.Physics(o.Material);
+        ref readonly var m = ref w.Physics(o.Material);
         var state = o.Temperature < m.MeltingPoint ? Matter.Solid : o.Temperature > m.BoilingPoint ? Matter.Gas : Matter.Liquid;
         if (state == o.State) return;
         o.State = state;

@@ -26,7 +26,7 @@ internal sealed record Material(
 }
 
 /// <summary>A material's numbers that the tick reads for every object, copied into one dense array per world
-/// (<see cref="WorldShared.Physics"/>) so that the walk does not dereference the <see cref="Material"/> records.</summary>
+/// (<see cref="WorldShared.PhysicsTable"/>) so that the walk does not dereference the <see cref="Material"/> records.</summary>
 internal readonly struct MaterialPhysics(Material m)
 {
     public readonly double Conductivity = m.ThermalConductivity;

@@ -49,14 +49,9 @@ internal sealed class WorldShared
         }
     }
 
-    /// <summary>The values the tick reads of material <paramref name="id"/> for every object, from one dense array.</summary>
-    public ref readonly MaterialPhysics Physics(int id) => ref _physics[id];
-
-    /// <summary>The thermal conductivity of material <paramref name="id"/> (heat exchange reads it for every pair).</summary>
-    public double Conductivity(int id) => _physics[id].Conductivity;
-
-    /// <summary>The combustion point of material <paramref name="id"/> (the tick compares every object with it).</summary>
-    public double CombustionPoint(int id) => _physics[id].CombustionPoint;
+    /// <summary>The values the tick reads of every material, by material id (<see cref="SimWorld.Physics"/> keeps a
+    /// reference to it). Replaced by a larger copy when it fills up, never shrunk.</summary>
+    public MaterialPhysics[] PhysicsTable => _physics;
 
     /// <summary>Sets a per-material value; a full array is replaced by a larger copy, so readers on other threads
     /// always see a complete one.</summary>

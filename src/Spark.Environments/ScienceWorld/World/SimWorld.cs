@@ -100,9 +100,11 @@ internal sealed partial class SimWorld
     public ref readonly MaterialPhysics Physics(int material)
     {
         var table = _physics;
-        if ((uint)material >= (uint)table.Length) _physics = table = Shared.PhysicsTable;
+        if ((uint)material >= (uint)table.Length) table = RereadPhysics();
         return ref table[material];
     }
+
+    MaterialPhysics[] RereadPhysics() => _physics = Shared.PhysicsTable;
     public Material MaterialOf(int id) => Shared.Materials[_objects[id].Material];
     public bool IsOpenContainer(int id) => _objects[id].Has(ObjFlags.Container) && _objects[id].Has(ObjFlags.Open);
 
@@ -175,6 +177,8 @@ internal sealed partial class SimWorld
     /// here: what the parser can reach depends on it, and is cached against <see cref="StructureVersion"/>.</summary>
     public void SetOpen(int id, bool open)
     {
+        // The toilet closes its drain on every tick: only a real change may invalidate the cached walks.
+        if (_objects[id].Has(ObjFlags.Open) == open) return;
         _objects[id].Set(ObjFlags.Open, open);
         StructureVersion++;
     }

@@ -60,13 +60,14 @@ public class ReuseEquivalenceTests
                 if (w.Has(id, ObjFlags.Deleted)) continue;
                 if (KindFacts.IsPortal(w.KindOf(id)))
                     for (char c = 'a'; c <= 'z'; c++)
-                        Assert.True(w.MayHaveReferentOpening(id, RefSet.OpeningsOf(c + "x")), $"{w.NameOf(id)}: {c}");
+                        Assert.True(w.MayHaveReferentOpening(id, RefSet.OpeningBit(c + "x")), $"{w.NameOf(id)}: {c}");
                 foreach (var token in Referents.Of(w, id).Tokens)
                 {
                     if (token.Length == 0) continue;
                     // The input may end with the name, or go on ("X in Y", "X to Y").
-                    Assert.True(w.MayHaveReferentOpening(id, RefSet.OpeningsOf(token)), $"{w.NameOf(id)}: {token}");
-                    Assert.True(w.MayHaveReferentOpening(id, RefSet.OpeningsOf(token + " to x")), $"{w.NameOf(id)}: {token} to x");
+                    Assert.True(w.MayHaveReferentOpening(id, RefSet.OpeningBit(token)), $"{w.NameOf(id)}: {token}");
+                    Assert.True(w.MayHaveReferentOpening(id, RefSet.OpeningBit(token + " to x")), $"{w.NameOf(id)}: {token} to x");
+                    Assert.True(Referents.Of(w, id).MayOpenWith(RefSet.OpeningBit(token + " to x")), $"{w.NameOf(id)}: {token} to x");
                 }
             }
             var choices = env.AdmissibleActions.Where(a => !a.StartsWith("focus on", StringComparison.Ordinal)).ToList();

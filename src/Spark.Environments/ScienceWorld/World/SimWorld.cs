@@ -14,8 +14,9 @@ internal sealed partial class SimWorld
     int _count;
     /// <summary>Cached referents per object (null = stale). Immutable, so clones share them.</summary>
     RefSet?[] _referents;
-    /// <summary><see cref="RefSet.Openings"/> of each cached referent set, in a dense array: the parser tests
-    /// every reachable object against the input's opening, and reading the sets themselves cost more.</summary>
+    /// <summary><see cref="RefSet.Openings"/> of each cached referent set, <see cref="RefSet.OpeningWords"/> words per
+    /// object in one dense array: the parser tests every reachable object against the input's opening, and
+    /// reading the sets themselves costs cache misses.</summary>
     ulong[] _openings;
 
     public WorldShared Shared { get; }
@@ -42,7 +43,7 @@ internal sealed partial class SimWorld
         Shared = shared;
         _objects = new ObjectState[capacity];
         _referents = new RefSet?[capacity];
-        _openings = new ulong[capacity];
+        _openings = new ulong[capacity * RefSet.OpeningWords];
     }
 
     SimWorld(SimWorld other)
@@ -52,7 +53,7 @@ internal sealed partial class SimWorld
         int capacity = other._count + CloneHeadroom;
         _objects = new ObjectState[capacity];
         _referents = new RefSet?[capacity];
-        _openings = new ulong[capacity];
+        _openings = new ulong[capacity * RefSet.OpeningWords];
         CopyFrom(other);
     }
 
@@ -67,11 +68,11 @@ internal sealed partial class SimWorld
         {
             _objects = new ObjectState[other._count + CloneHeadroom];
             _referents = new RefSet?[other._count + CloneHeadroom];
-            _openings = new ulong[other._count + CloneHeadroom];
+            _openings = new ulong[(other._count + CloneHeadroom) * RefSet.OpeningWords];
         }
         Array.Copy(other._objects, _objects, other._count);
         Array.Copy(other._referents, _referents, other._count);
-        Array.Copy(other._openings, _openings, other._count);
+        Array.Copy(other._openings, _openings, other._count * RefSet.OpeningWords);
         _count = other._count;
         Universe = other.Universe;
         Agent = other.Agent;
@@ -207,18 +208,21 @@ internal sealed partial class SimWorld
     public void CacheReferents(int id, RefSet referents)
     {
         _referents[id] = referents;
+        var openings = _openings.AsSpan(id * RefSet.OpeningWords, RefSet.OpeningWords);
         // A portal's names depend on where the agent stands, so its cached set cannot rule out any opening.
-        _openings[id] = KindFacts.IsPortal(_objects[id].Kind) ? ulong.MaxValue : referents.Openings;
+        if (KindFacts.IsPortal(_objects[id].Kind)) openings.Fill(ulong.MaxValue);
+        else referents.Openings.CopyTo(openings);
     }
 
     /// <summary>A stale object may be named anything until its referents are built again.</summary>
     void MarkStale(int id)
     {
         _referents[id] = null;
-        _openings[id] = ulong.MaxValue;
+        _openings.AsSpan(id * RefSet.OpeningWords, RefSet.OpeningWords).Fill(ulong.MaxValue);
     }
 
     /// <summary>False only when the object is no portal, its referents are cached and none of them opens as
-    /// <paramref name="openings"/> allows (<see cref="RefSet.OpeningsOf"/>); one array read.</summary>
-    public bool MayHaveReferentOpening(int id, ulong openings) => (_openings[id] & openings) != 0;
+    /// <paramref name="openingBit"/> (<see cref="RefSet.OpeningBit"/>); one array read.</summary>
+    public bool MayHaveReferentOpening(int id, int openingBit) =>
+        openingBit < 0 || (_openings[id * RefSet.OpeningWords + (openingBit >> 6)] & (1ul << openingBit)) != 0;
 }

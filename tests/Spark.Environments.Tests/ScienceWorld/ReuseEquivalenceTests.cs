@@ -40,14 +40,14 @@ public class ReuseEquivalenceTests
         Assert.Equal(Continue(env, seed: 4), Continue(clone, seed: 4));
     }
 
-    /// <summary>The parser skips an object when its dense first-letter mask rules out the input's first letter:
-    /// the mask must admit every letter the object's names start with, from any side (portals), at every step.</summary>
+    /// <summary>The parser skips an object when its dense opening mask rules out how the input starts: the mask
+    /// must admit every input that one of the object's names prefixes, from any side (portals), at every step.</summary>
     [Theory]
     [InlineData("boil", 3)]
     [InlineData("find-animal", 5)]
     [InlineData("power-component", 2)]
     [InlineData("identify-life-stages-1", 1)]
-    public void The_first_letter_filter_never_hides_a_name(string taskType, int variation)
+    public void The_opening_filter_never_hides_a_name(string taskType, int variation)
     {
         var env = new ScienceWorldSuite(new SuiteOptions(MaxSteps: 100)).CreateVariation(taskType, variation);
         env.Reset();
@@ -59,9 +59,16 @@ public class ReuseEquivalenceTests
             {
                 if (w.Has(id, ObjFlags.Deleted)) continue;
                 if (KindFacts.IsPortal(w.KindOf(id)))
-                    for (char c = 'a'; c <= 'z'; c++) Assert.True(w.MayHaveReferentStarting(id, RefSet.Bit(c)), $"{w.NameOf(id)}: {c}");
+                    for (char c = 'a'; c <= 'z'; c++)
+                        Assert.True(w.MayHaveReferentOpening(id, RefSet.OpeningBit(c + "x")), $"{w.NameOf(id)}: {c}");
                 foreach (var token in Referents.Of(w, id).Tokens)
-                    if (token.Length > 0) Assert.True(w.MayHaveReferentStarting(id, RefSet.Bit(token[0])), $"{w.NameOf(id)}: {token}");
+                {
+                    if (token.Length == 0) continue;
+                    // The input may end with the name, or go on ("X in Y", "X to Y").
+                    Assert.True(w.MayHaveReferentOpening(id, RefSet.OpeningBit(token)), $"{w.NameOf(id)}: {token}");
+                    Assert.True(w.MayHaveReferentOpening(id, RefSet.OpeningBit(token + " to x")), $"{w.NameOf(id)}: {token} to x");
+                    Assert.True(Referents.Of(w, id).MayOpenWith(RefSet.OpeningBit(token + " to x")), $"{w.NameOf(id)}: {token} to x");
+                }
             }
             var choices = env.AdmissibleActions.Where(a => !a.StartsWith("focus on", StringComparison.Ordinal)).ToList();
             env.Step(choices[random.Next(choices.Count)]);

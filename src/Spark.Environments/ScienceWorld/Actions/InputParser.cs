@@ -77,10 +77,10 @@ internal static class InputParser
         }
         if (rest.Length == 0) return; // no referent is empty
         List<(int At, int Obj)>? matches = null;
-        uint firstChar = RefSet.Bit(rest[0]);
+        int opening = RefSet.OpeningBit(rest);
         var hits = t_hits ??= new List<int>(8);
         foreach (int obj in CollectionsMarshal.AsSpan(objects))
-            if (w.MayHaveReferentStarting(obj, firstChar)) MatchObject(w, rest, obj, perspective, at, text, hits, ref matches);
+            if (w.MayHaveReferentOpening(obj, opening)) MatchObject(w, rest, obj, perspective, at, text, hits, ref matches);
         if (matches == null) return;
         foreach (var (next, obj) in matches)
         {
@@ -119,7 +119,7 @@ internal static class InputParser
         else
         {
             var refs = Referents.Of(w, obj);
-            if ((refs.FirstChars & RefSet.Bit(text[0])) == 0) return;
+            if (!refs.MayOpenWith(RefSet.OpeningBit(text))) return;
             int container = w.ParentOf(obj);
             foreach (var t in refs.Tokens)
             {

@@ -115,7 +115,8 @@ internal static class Simulator
     {
         if (w.Has(id, ObjFlags.Deleted)) return;
         // Most objects neither burn nor are hot enough to start: skip the call (CombustionTick does nothing then).
-        if (w.HasMaterial(id) && (w[id].Temperature >= w.Shared.CombustionPoint(w[id].Material) || w.Has(id, ObjFlags.Combusting)))
+        ref var o = ref w[id];
+        if (o.Material >= 0 && (o.Temperature >= w.Physics(o.Material).CombustionPoint || o.Has(ObjFlags.Combusting)))
             Thermal.CombustionTick(w, id);
 
         // Terminals are skipped: they have no material, no contents and no behaviour of their own.
@@ -134,7 +135,8 @@ internal static class Simulator
         Electrical.UnpolarizedTick(w, id, activateDevice: false);
 
         for (int i = 0; i < n; i++) TickObject(w, stack[top + i], childStack, top + n);
-        foreach (int portal in w.PortalsOf(id)) TickObject(w, portal, childStack, top + n);
+        if (w.Has(id, ObjFlags.HasPortals))
+            foreach (int portal in w.PortalsOf(id)) TickObject(w, portal, childStack, top + n);
         w[id].TickStamp = w.Ticks;
     }
 

@@ -63,17 +63,23 @@ internal static class Thermal
         for (int i = 0; i < n; i++)
         {
             t[i] = w[warm[i]].Temperature;
-            k[i] = w.Shared.Conductivity(w[warm[i]].Material);
+            k[i] = w.Physics(w[warm[i]].Material).Conductivity;
         }
         if (withContainer)
         {
-            double tc = w[container].Temperature, kc = w.Shared.Conductivity(w[container].Material);
+            double tc = w[container].Temperature, kc = w.Physics(w[container].Material).Conductivity;
             for (int i = 0; i < n; i++) Touch(ref tc, kc, ref t[i], k[i]);
             w[container].Temperature = tc;
         }
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < i; j++)
-                Touch(ref t[i], k[i], ref t[j], k[j]);
+        // Touch(t[i], t[j]) for every j < i, with t[i] and k[i] held in registers across the inner loop.
+        for (int i = 1; i < n; i++)
+        {
+            double ti = t[i], ki = k[i];
+            var tj = t[..i];
+            var kj = k[..i];
+            for (int j = 0; j < tj.Length; j++) Touch(ref ti, ki, ref tj[j], kj[j]);
+            t[i] = ti;
+        }
         for (int i = 0; i < n; i++) w[warm[i]].Temperature = t[i];
     }
 
@@ -98,13 +104,13 @@ internal static class Thermal
     /// material has a name for the new state ("water" → "steam").</summary>
     public static void ChangeOfState(SimWorld w, int id)
     {
-        if (!w.HasMaterial(id)) return;
         ref var o = ref w[id];
-        var m = w.MaterialOf(id);
+        if (o.Material < 0) return;
+        ref readonly var m = ref w.Physics(o.Material);
         var state = o.Temperature < m.MeltingPoint ? Matter.Solid : o.Temperature > m.BoilingPoint ? Matter.Gas : Matter.Liquid;
         if (state == o.State) return;
         o.State = state;
-        if (m.NameIn(state) is { } name) w.Rename(id, name);
+        if (w.MaterialOf(id).NameIn(state) is { } name) w.Rename(id, name);
     }
 
     /// <summary>Sets an object alight (the lighter, or reaching its combustion point).</summary>

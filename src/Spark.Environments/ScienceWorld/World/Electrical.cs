@@ -120,7 +120,7 @@ internal static class Electrical
     {
         if (!HasUnpolarizedTerminals(w, id)) return;
         int t1 = Terminal1(id), t2 = Terminal2(id);
-        bool conductor = KindFacts.IsUnpolarized(w.KindOf(id)) || (w.HasMaterial(id) && w.MaterialOf(id).ElectricallyConductive);
+        bool conductor = KindFacts.IsUnpolarized(w.KindOf(id)) || (w.HasMaterial(id) && w.Physics(w[id].Material).ElectricallyConductive);
         if (!conductor)
         {
             w[t1].Voltage = None;

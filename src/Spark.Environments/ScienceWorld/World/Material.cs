@@ -25,6 +25,17 @@ internal sealed record Material(
     public string? NameIn(Matter state) => StateNames?[(int)state];
 }
 
+/// <summary>A material's numbers that the tick reads for every object, copied into one dense array per world
+/// (<see cref="WorldShared.PhysicsTable"/>) so that the walk does not dereference the <see cref="Material"/> records.</summary>
+internal readonly struct MaterialPhysics(Material m)
+{
+    public readonly double Conductivity = m.ThermalConductivity;
+    public readonly double CombustionPoint = m.CombustionPoint;
+    public readonly double MeltingPoint = m.MeltingPoint;
+    public readonly double BoilingPoint = m.BoilingPoint;
+    public readonly bool ElectricallyConductive = m.ElectricallyConductive;
+}
+
 /// <summary>The materials the implemented objects use, with the original's values.</summary>
 internal static class Materials
 {

@@ -25,6 +25,9 @@ internal enum ObjFlags : uint
     Device = 1 << 14,
     Activable = 1 << 15,
     Usable = 1 << 16,
+    /// <summary>Doors or drains are attached (<see cref="WorldShared.PortalsOf"/>); set by <c>SimWorld.AddPortal</c>
+    /// so that the tick skips the lookup for the other objects.</summary>
+    HasPortals = 1 << 17,
 }
 
 /// <summary>

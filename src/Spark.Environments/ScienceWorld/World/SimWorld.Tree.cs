@@ -112,7 +112,11 @@ internal sealed partial class SimWorld
 
     public int[] PortalsOf(int id) => Shared.PortalsOf(id);
 
-    public void AddPortal(int attachedTo, int portal) => Shared.AddPortal(attachedTo, portal);
+    public void AddPortal(int attachedTo, int portal)
+    {
+        Shared.AddPortal(attachedTo, portal);
+        _objects[attachedTo].Flags |= ObjFlags.HasPortals;
+    }
 
     /// <summary>Where a portal leads from the point of view of <paramref name="perspective"/> (−1 when unrelated).</summary>
     public int PortalDestination(int portal, int perspective)

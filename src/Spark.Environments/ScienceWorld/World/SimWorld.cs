@@ -14,11 +14,15 @@ internal sealed partial class SimWorld
     int _count;
     /// <summary>Cached referents per object (null = stale). Immutable, so clones share them.</summary>
     RefSet?[] _referents;
-    /// <summary><see cref="RefSet.FirstChars"/> of each cached referent set, in a dense array: the parser tests
-    /// every reachable object against the input's first character, and reading the sets themselves cost more.</summary>
-    uint[] _firstChars;
+    /// <summary><see cref="RefSet.Openings"/> of each cached referent set, <see cref="RefSet.OpeningWords"/> words per
+    /// object in one dense array: the parser tests every reachable object against the input's opening, and
+    /// reading the sets themselves costs cache misses.</summary>
+    ulong[] _openings;
 
     public WorldShared Shared { get; }
+    /// <summary><see cref="WorldShared.PhysicsTable"/> as last read: the tick reads it for every object, and one
+    /// indirection less matters there. A material added since is past its end and makes it read again.</summary>
+    MaterialPhysics[] _physics = [];
     public int Universe { get; private set; } = -1;
     public int Agent { get; set; } = -1;
     public int Inventory { get; set; } = -1;
@@ -39,7 +43,7 @@ internal sealed partial class SimWorld
         Shared = shared;
         _objects = new ObjectState[capacity];
         _referents = new RefSet?[capacity];
-        _firstChars = new uint[capacity];
+        _openings = new ulong[capacity * RefSet.OpeningWords];
     }
 
     SimWorld(SimWorld other)
@@ -49,7 +53,7 @@ internal sealed partial class SimWorld
         int capacity = other._count + CloneHeadroom;
         _objects = new ObjectState[capacity];
         _referents = new RefSet?[capacity];
-        _firstChars = new uint[capacity];
+        _openings = new ulong[capacity * RefSet.OpeningWords];
         CopyFrom(other);
     }
 
@@ -64,11 +68,11 @@ internal sealed partial class SimWorld
         {
             _objects = new ObjectState[other._count + CloneHeadroom];
             _referents = new RefSet?[other._count + CloneHeadroom];
-            _firstChars = new uint[other._count + CloneHeadroom];
+            _openings = new ulong[(other._count + CloneHeadroom) * RefSet.OpeningWords];
         }
         Array.Copy(other._objects, _objects, other._count);
         Array.Copy(other._referents, _referents, other._count);
-        Array.Copy(other._firstChars, _firstChars, other._count);
+        Array.Copy(other._openings, _openings, other._count * RefSet.OpeningWords);
         _count = other._count;
         Universe = other.Universe;
         Agent = other.Agent;
@@ -92,6 +96,16 @@ internal sealed partial class SimWorld
     public bool Has(int id, ObjFlags f) => _objects[id].Has(f);
     public bool IsHidden(int id) => _objects[id].Has(ObjFlags.Hidden);
     public bool HasMaterial(int id) => _objects[id].Material >= 0;
+
+    /// <summary>The tick's numbers of material <paramref name="material"/> (an object's <see cref="ObjectState.Material"/>).</summary>
+    public ref readonly MaterialPhysics Physics(int material)
+    {
+        var table = _physics;
+        if ((uint)material >= (uint)table.Length) table = RereadPhysics();
+        return ref table[material];
+    }
+
+    MaterialPhysics[] RereadPhysics() => _physics = Shared.PhysicsTable;
     public Material MaterialOf(int id) => Shared.Materials[_objects[id].Material];
     public bool IsOpenContainer(int id) => _objects[id].Has(ObjFlags.Container) && _objects[id].Has(ObjFlags.Open);
 
@@ -132,7 +146,7 @@ internal sealed partial class SimWorld
         {
             Array.Resize(ref _objects, _objects.Length * 2);
             Array.Resize(ref _referents, _referents.Length * 2);
-            Array.Resize(ref _firstChars, _firstChars.Length * 2);
+            Array.Resize(ref _openings, _openings.Length * 2);
         }
         int id = _count++;
         // A reused array (see CopyFrom) may still hold the referents of an object that had this id before.
@@ -164,6 +178,8 @@ internal sealed partial class SimWorld
     /// here: what the parser can reach depends on it, and is cached against <see cref="StructureVersion"/>.</summary>
     public void SetOpen(int id, bool open)
     {
+        // The toilet closes its drain on every tick: only a real change may invalidate the cached walks.
+        if (_objects[id].Has(ObjFlags.Open) == open) return;
         _objects[id].Set(ObjFlags.Open, open);
         StructureVersion++;
     }
@@ -192,18 +208,21 @@ internal sealed partial class SimWorld
     public void CacheReferents(int id, RefSet referents)
     {
         _referents[id] = referents;
-        // A portal's names depend on where the agent stands, so its cached set cannot rule out any letter.
-        _firstChars[id] = KindFacts.IsPortal(_objects[id].Kind) ? uint.MaxValue : referents.FirstChars;
+        var openings = _openings.AsSpan(id * RefSet.OpeningWords, RefSet.OpeningWords);
+        // A portal's names depend on where the agent stands, so its cached set cannot rule out any opening.
+        if (KindFacts.IsPortal(_objects[id].Kind)) openings.Fill(ulong.MaxValue);
+        else referents.Openings.CopyTo(openings);
     }
 
     /// <summary>A stale object may be named anything until its referents are built again.</summary>
     void MarkStale(int id)
     {
         _referents[id] = null;
-        _firstChars[id] = uint.MaxValue;
+        _openings.AsSpan(id * RefSet.OpeningWords, RefSet.OpeningWords).Fill(ulong.MaxValue);
     }
 
-    /// <summary>False only when the object is no portal, its referents are cached and none of them has the
-    /// first-character bit <paramref name="firstCharBit"/> (<see cref="RefSet.Bit"/>); one array read.</summary>
-    public bool MayHaveReferentStarting(int id, uint firstCharBit) => (_firstChars[id] & firstCharBit) != 0;
+    /// <summary>False only when the object is no portal, its referents are cached and none of them opens as
+    /// <paramref name="openingBit"/> (<see cref="RefSet.OpeningBit"/>); one array read.</summary>
+    public bool MayHaveReferentOpening(int id, int openingBit) =>
+        openingBit < 0 || (_openings[id * RefSet.OpeningWords + (openingBit >> 6)] & (1ul << openingBit)) != 0;
 }

@@ -28,8 +28,7 @@ internal sealed class WorldShared
     int[]?[] _portals = new int[]?[64];
     public Simplifications Simplifications { get; set; }
 
-    double[] _conductivity = new double[16];
-    double[] _combustionPoint = new double[16];
+    MaterialPhysics[] _physics = new MaterialPhysics[16];
 
     /// <summary>Clones of one world share the material and species tables and may run on different threads, so
     /// additions are serialised (the tables only grow; indices never change).</summary>
@@ -44,29 +43,26 @@ internal sealed class WorldShared
                 if (ReferenceEquals(Materials[k], m)) return k;
             int i = Materials.IndexOf(m);
             if (i >= 0) return i;
-            _conductivity = WithValue(_conductivity, Materials.Count, m.ThermalConductivity);
-            _combustionPoint = WithValue(_combustionPoint, Materials.Count, m.CombustionPoint);
+            _physics = WithValue(_physics, Materials.Count, new MaterialPhysics(m));
             Materials.Add(m);
             return Materials.Count - 1;
         }
     }
 
-    /// <summary>The thermal conductivity of material <paramref name="id"/> (heat exchange reads it for every pair).</summary>
-    public double Conductivity(int id) => _conductivity[id];
-
-    /// <summary>The combustion point of material <paramref name="id"/> (the tick compares every object with it).</summary>
-    public double CombustionPoint(int id) => _combustionPoint[id];
+    /// <summary>The values the tick reads of every material, by material id (<see cref="SimWorld.Physics"/> keeps a
+    /// reference to it). Replaced by a larger copy when it fills up, never shrunk.</summary>
+    public MaterialPhysics[] PhysicsTable => _physics;
 
     /// <summary>Sets a per-material value; a full array is replaced by a larger copy, so readers on other threads
     /// always see a complete one.</summary>
-    static double[] WithValue(double[] values, int index, double value)
+    static MaterialPhysics[] WithValue(MaterialPhysics[] values, int index, MaterialPhysics value)
     {
         if (index < values.Length)
         {
             values[index] = value;
             return values;
         }
-        var grown = new double[2 * values.Length];
+        var grown = new MaterialPhysics[2 * values.Length];
         values.CopyTo(grown, 0);
         grown[index] = value;
         return grown;

@@ -1,0 +1,83 @@
+using Spark.Environments.ScienceWorld;
+using Spark.Environments.ScienceWorld.Simulation;
+using Spark.Environments.ScienceWorld.World;
+
+namespace Spark.Environments.Tests.ScienceWorld;
+
+/// <summary>
+/// The tick takes shortcuts for speed: heat exchange runs on registers and dense copies, and objects without
+/// doors or drains skip the portal lookup by a flag. Each shortcut must give exactly what the plain form gives.
+/// </summary>
+public class TickShortcutTests
+{
+    /// <summary>The original's HeatTransfer in its plain form: the container touches each object, then every
+    /// object touches each earlier one; each touch moves both 10% of the way, scaled by the lower conductivity.</summary>
+    static void PlainExchange(double[] t, double[] k, ref double tc, double kc, bool withContainer)
+    {
+        static double Clip(double x) => Math.Clamp(x, -1000, 1000);
+        static void Touch(ref double a, double ka, ref double b, double kb)
+        {
+            if (a == b) return;
+            double kk = Math.Min(ka, kb);
+            a += Clip((b - a) * kk * 0.10);
+            b += Clip((a - b) * kk * 0.10);
+        }
+        if (withContainer)
+            for (int i = 0; i < t.Length; i++) Touch(ref tc, kc, ref t[i], k[i]);
+        for (int i = 0; i < t.Length; i++)
+            for (int j = 0; j < i; j++) Touch(ref t[i], k[i], ref t[j], k[j]);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Heat_exchange_matches_the_plain_pairwise_form_bit_for_bit(int seed)
+    {
+        var env = new ScienceWorldSuite(new SuiteOptions()).CreateVariation("boil", seed);
+        env.Reset();
+        var w = env.CurrentEpisode.World;
+        int room = w.AgentLocation;
+        var children = new List<int>();
+        for (int c = w[room].FirstChild; c >= 0; c = w[c].Next)
+            if (!KindFacts.IsTerminal(w.KindOf(c))) children.Add(c);
+        var warm = children.Where(w.HasMaterial).ToArray();
+        Assert.True(warm.Length >= 5, "the room should hold several objects with a material");
+
+        var random = new Random(seed);
+        foreach (int c in warm) w[c].Temperature = random.NextDouble() * 400 - 100; // some touches clip, none equal
+        var t = warm.Select(c => w[c].Temperature).ToArray();
+        var k = warm.Select(c => w.Physics(w[c].Material).Conductivity).ToArray();
+        bool withContainer = w.HasMaterial(room);
+        double tc = w[room].Temperature, kc = withContainer ? w.Physics(w[room].Material).Conductivity : 0;
+        PlainExchange(t, k, ref tc, kc, withContainer);
+
+        Thermal.ExchangeHeat(w, room, children.ToArray(), new int[children.Count]);
+
+        for (int i = 0; i < warm.Length; i++)
+            Assert.Equal(BitConverter.DoubleToInt64Bits(t[i]), BitConverter.DoubleToInt64Bits(w[warm[i]].Temperature));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(tc), BitConverter.DoubleToInt64Bits(w[room].Temperature));
+    }
+
+    [Theory]
+    [InlineData("boil", 3)]
+    [InlineData("find-animal", 5)]
+    public void Exactly_the_objects_with_portals_carry_the_flag_in_clones_and_after_a_reset(string taskType, int variation)
+    {
+        var env = new ScienceWorldSuite(new SuiteOptions()).CreateVariation(taskType, variation);
+        env.Reset();
+        env.Step("open door to hallway");
+        var clone = (ScienceWorldEnvironment)env.Clone();
+        env.Reset();
+        foreach (var w in new[] { env.CurrentEpisode.World, clone.CurrentEpisode.World })
+        {
+            int withPortals = 0;
+            for (int id = 0; id < w.Count; id++)
+            {
+                Assert.Equal(w.PortalsOf(id).Length > 0, w.Has(id, ObjFlags.HasPortals));
+                if (w.Has(id, ObjFlags.HasPortals)) withPortals++;
+            }
+            Assert.True(withPortals > 10, "rooms have doors, sinks and toilets drains");
+        }
+    }
+}

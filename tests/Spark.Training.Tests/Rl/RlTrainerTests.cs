@@ -91,4 +91,24 @@ public sealed class RlTrainerTests
         var e = Assert.Throws<InvalidDataException>(() => new RlTrainer(other, new FakeAlfworldSuite(), init, run).Run(resume: true));
         Assert.Contains("different settings", e.Message);
     }
+
+    [Fact]
+    public void Skipping_uniform_groups_trains_nothing_when_every_leaf_failed()
+    {
+        string init = SmallPolicy.Checkpoint(seed: 8, hidden: 32, layers: 1);
+        string root = Path.GetDirectoryName(init)!;
+        var options = Options(1) with { EvalEvery = 0 };
+        new RlTrainer(options, new FakeAlfworldSuite(), init, Path.Combine(root, "all")).Run(resume: false);
+        new RlTrainer(options with { SkipUniformGroups = true }, new FakeAlfworldSuite(), init, Path.Combine(root, "filtered")).Run(resume: false);
+
+        var all = MetricsLog.Read(Path.Combine(root, "all")).Single();
+        var filtered = MetricsLog.Read(Path.Combine(root, "filtered")).Single();
+        Assert.Equal(0, all["rollout_success"].GetDouble());              // an untrained policy wins nothing in 4 steps
+        Assert.Equal(2, all["groups_trained"].GetDouble());
+        Assert.True(all["response_tokens_trained"].GetDouble() > 0);
+        Assert.Equal(0, filtered["groups_trained"].GetDouble());
+        Assert.Equal(0, filtered["response_tokens_trained"].GetDouble());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(init, "model.safetensors")),
+            File.ReadAllBytes(Path.Combine(root, "filtered", "final", "model.safetensors")));
+    }
 }

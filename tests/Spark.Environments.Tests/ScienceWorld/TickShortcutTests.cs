@@ -5,8 +5,9 @@ using Spark.Environments.ScienceWorld.World;
 namespace Spark.Environments.Tests.ScienceWorld;
 
 /// <summary>
-/// The tick takes shortcuts for speed: heat exchange runs on registers and dense copies, and objects without
-/// doors or drains skip the portal lookup by a flag. Each shortcut must give exactly what the plain form gives.
+/// The tick takes shortcuts for speed: heat exchange runs on registers and dense copies, objects without
+/// doors or drains skip the portal lookup by a flag, and non-conductors reset their terminals only when a tick
+/// powered them. Each shortcut must give exactly what the plain form gives.
 /// </summary>
 public class TickShortcutTests
 {
@@ -79,5 +80,37 @@ public class TickShortcutTests
             }
             Assert.True(withPortals > 10, "rooms have doors, sinks and toilets drains");
         }
+    }
+
+    /// <summary>The original resets a non-conductor's two terminals to no voltage on every tick; the shortcut
+    /// does so only when the flag says a tick powered them. Along the expert's circuits (which power terminals)
+    /// and a walk after them, every non-conductor in the world must still read no voltage on both terminals.</summary>
+    [Theory]
+    [InlineData("test-conductivity", 0)]
+    [InlineData("test-conductivity", 7)]
+    [InlineData("power-component", 2)]
+    public void Non_conductors_terminals_hold_no_voltage_after_every_step(string taskType, int variation)
+    {
+        var suite = new ScienceWorldSuite(new SuiteOptions());
+        var env = suite.CreateVariation(taskType, variation);
+        var actions = suite.Expert!.Solve(env, env.Reset(), new Random(variation)).Steps.Select(s => s.Action).ToList();
+        actions.AddRange(["wait", "look around", "wait1"]);
+        env.Reset();
+        int powered = 0;
+        foreach (var action in actions)
+        {
+            env.Step(action);
+            var w = env.CurrentEpisode.World;
+            for (int id = 0; id < w.Count; id++)
+            {
+                if (!Electrical.HasUnpolarizedTerminals(w, id) || w.Has(id, ObjFlags.Deleted) || w.ParentOf(id) < 0) continue;
+                bool conductor = KindFacts.IsUnpolarized(w.KindOf(id)) || (w.HasMaterial(id) && w.Physics(w[id].Material).ElectricallyConductive);
+                bool anyPowered = w[Electrical.Terminal1(id)].Voltage != Electrical.None || w[Electrical.Terminal2(id)].Voltage != Electrical.None;
+                if (anyPowered) powered++;
+                if (!conductor) Assert.False(anyPowered, $"{w.NameOf(id)} after '{action}'");
+                if (!w.Has(id, ObjFlags.TerminalsPowered)) Assert.False(anyPowered, $"{w.NameOf(id)} unflagged after '{action}'");
+            }
+        }
+        Assert.True(powered > 0, "the expert's circuit should power some terminal");
     }
 }

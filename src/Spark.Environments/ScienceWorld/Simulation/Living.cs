@@ -248,47 +248,63 @@ internal static class Living
 
     static void CollectPollen(SimWorld w, int bee, int flower)
     {
-        var pollens = w.Children(flower).ToList(k => w.KindOf(k) == Kind.Pollen);
-        if (pollens.Count == 0) return;
-        w.AddChild(bee, pollens[NextInt(w, pollens.Count)]);
+        int count = 0;
+        foreach (int c in w.Children(flower))
+            if (w.KindOf(c) == Kind.Pollen) count++;
+        if (count == 0) return;
+        int chosen = NextInt(w, count);
+        foreach (int c in w.Children(flower))
+            if (w.KindOf(c) == Kind.Pollen && chosen-- == 0)
+            {
+                w.AddChild(bee, c);
+                return;
+            }
     }
 
     static void EnterFlower(SimWorld w, int bee, int container)
     {
-        var flowers = new List<int>();
-        Collect(w, container, flowers);
-        if (flowers.Count > 0) w.AddChild(flowers[NextInt(w, flowers.Count)], bee);
+        int count = 0;
+        Flower(w, container, ref count, pick: -1);
+        if (count == 0) return;
+        int seen = 0;
+        w.AddChild(Flower(w, container, ref seen, NextInt(w, count)), bee);
     }
 
-    static void Collect(SimWorld w, int container, List<int> flowers)
+    /// <summary>The visible flowers under <paramref name="container"/> (into open containers), in walk order:
+    /// returns the <paramref name="pick"/>-th, or −1 having counted them all into <paramref name="seen"/>.</summary>
+    static int Flower(SimWorld w, int container, ref int seen, int pick)
     {
         foreach (int c in w.Children(container))
         {
             if (w.IsHidden(c)) continue;
-            if (w.KindOf(c) == Kind.Flower) flowers.Add(c);
-            if (w.IsOpenContainer(c)) Collect(w, c, flowers);
+            if (w.KindOf(c) == Kind.Flower && seen++ == pick) return c;
+            if (!w.IsOpenContainer(c)) continue;
+            int found = Flower(w, c, ref seen, pick);
+            if (found >= 0) return found;
         }
+        return -1;
     }
 
     static void Wander(SimWorld w, int bee, int container)
     {
-        var open = w.PortalsOf(container).Where(p => w.Has(p, ObjFlags.Open)).ToList();
-        if (open.Count == 0)
+        var portals = w.PortalsOf(container);
+        int open = 0;
+        foreach (int p in portals)
+            if (w.Has(p, ObjFlags.Open)) open++;
+        if (open == 0)
         {
             if (KindFacts.IsLocation(w.KindOf(container)) || !w.IsOpenContainer(container)) return;
             int location = w.LocationOf(container);
             if (location >= 0) w.AddChild(location, bee);
             return;
         }
-        int to = w.PortalDestination(open[NextInt(w, open.Count)], container);
-        if (to >= 0) w.AddChild(to, bee);
-    }
-
-    static List<int> ToList(this SimWorld.ChildList children, Func<int, bool> keep)
-    {
-        var list = new List<int>();
-        foreach (int c in children)
-            if (keep(c)) list.Add(c);
-        return list;
+        int chosen = NextInt(w, open);
+        foreach (int p in portals)
+            if (w.Has(p, ObjFlags.Open) && chosen-- == 0)
+            {
+                int to = w.PortalDestination(p, container);
+                if (to >= 0) w.AddChild(to, bee);
+                return;
+            }
     }
 }

@@ -123,8 +123,14 @@ internal static class Electrical
         bool conductor = KindFacts.IsUnpolarized(w.KindOf(id)) || (w.HasMaterial(id) && w.Physics(w[id].Material).ElectricallyConductive);
         if (!conductor)
         {
-            w[t1].Voltage = None;
-            w[t2].Voltage = None;
+            // Terminals start unpowered and only this method powers them (flagging it): most objects never
+            // conduct, and their terminals need not be touched on every tick.
+            if (w.Has(id, ObjFlags.TerminalsPowered))
+            {
+                w[t1].Voltage = None;
+                w[t2].Voltage = None;
+                w[id].Flags &= ~ObjFlags.TerminalsPowered;
+            }
             return;
         }
         if (w[t1].Link < 0 && w[t2].Link < 0)
@@ -136,11 +142,13 @@ internal static class Electrical
         if (ConnectsToGround(w, t1) && ConnectsToVoltage(w, t2))
         {
             w[t1].Voltage = Powered;
+            w[id].Flags |= ObjFlags.TerminalsPowered;
             if (activateDevice) w[id].Set(ObjFlags.Activated, true);
         }
         else if (ConnectsToGround(w, t2) && ConnectsToVoltage(w, t1))
         {
             w[t2].Voltage = Powered;
+            w[id].Flags |= ObjFlags.TerminalsPowered;
             if (activateDevice) w[id].Set(ObjFlags.Activated, true);
         }
     }

@@ -28,6 +28,9 @@ internal enum ObjFlags : uint
     /// <summary>Doors or drains are attached (<see cref="WorldShared.PortalsOf"/>); set by <c>SimWorld.AddPortal</c>
     /// so that the tick skips the lookup for the other objects.</summary>
     HasPortals = 1 << 17,
+    /// <summary>The tick has powered one of this object's two unpolarized terminals since they were last
+    /// reset; while clear, both hold <c>Electrical.None</c>, the voltage they are created with.</summary>
+    TerminalsPowered = 1 << 18,
 }
 
 /// <summary>

@@ -55,6 +55,15 @@ public static class ResultsMarkdown
             md.Append('\n');
         }
 
+        var claims = PaperClaims.Check(results, tokens);
+        if (claims.Count > 0)
+        {
+            md.Append("The paper's claims on these numbers (means):\n\n");
+            foreach (var c in claims)
+                md.Append($"- {(c.Holds ? "holds" : "does not hold")}: {c.Claim} ({c.Evidence})\n");
+            md.Append('\n');
+        }
+
         foreach (var ablation in input.Ablations)
             AppendAblation(md, ablation);
         return md.ToString();

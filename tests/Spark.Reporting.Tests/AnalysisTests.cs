@@ -74,4 +74,27 @@ public sealed class AnalysisTests
         Assert.Equal(0.53, paper.Single(p => p.Method == "SPARK" && p.Env == "scienceworld" && p.Metric == PaperMetric.Tokens).Value, 12);
         ReportInputValidator.Validate(new ReportInput { Title = "t", Paper = paper });
     }
+
+    [Fact]
+    public void The_papers_claims_are_checked_on_the_reports_own_means()
+    {
+        SplitResult R(string method, string split, int seed, double success) =>
+            new() { Method = method, Env = "alfworld", Split = split, Seed = seed, Episodes = 40, SuccessRate = success };
+        TokenUse T(string method, long tokens) => new() { Method = method, Env = "alfworld", Seed = 1, GeneratedTokens = tokens };
+        var input = new ReportInput
+        {
+            Title = "t",
+            Results = [R("SFT", "L0", 1, 0.15), R("GRPO", "L0", 1, 0.05), R("GRPO", "L0", 2, 0.15), R("SPARK", "L0", 1, 0.10), R("SPARK", "L0", 2, 0.12),
+                       R("SFT", "L1", 1, 0.10), R("GRPO", "L1", 1, 0.20), R("SPARK", "L1", 1, 0.30), R("SPARK", "L2", 1, 0.5)],
+            Tokens = [T("GRPO", 1000), T("SPARK", 994)],
+        };
+        var claims = PaperClaims.Check(new ResultsView(input), new TokensView(input));
+
+        // L0: GRPO's mean 10.0 < SFT's 15.0 — the ordering fails; L1 holds; L2 lacks SFT and GRPO, so no claim.
+        Assert.Equal(["alfworld L0: success SFT < GRPO < SPARK", "alfworld L1: success SFT < GRPO < SPARK", "alfworld (train): SPARK generates fewer tokens than GRPO"],
+            claims.Select(c => c.Claim));
+        Assert.Equal([false, true, true], claims.Select(c => c.Holds));
+        Assert.Equal("SFT 15.0, GRPO 10.0 ± 7.1, SPARK 11.0 ± 1.4", claims[0].Evidence);
+        Assert.Contains("does not hold: alfworld L0", ResultsMarkdown.Render(input));
+    }
 }

@@ -18,6 +18,7 @@ internal static class PageAssets
         h3 { font-size: 16px; margin: 18px 0 6px; }
         pre { background: var(--soft); padding: 10px 12px; border-radius: 6px; overflow-x: auto; font-size: 13px; }
         .notes li { margin: 2px 0; }
+        .claims li.holds b { color: #2ca02c; } .claims li.fails b { color: #d62728; }
         table { border-collapse: collapse; margin: 8px 0 16px; font-size: 14px; }
         th, td { border: 1px solid var(--line); padding: 4px 10px; text-align: right; white-space: nowrap; }
         th { background: var(--soft); font-weight: 600; }

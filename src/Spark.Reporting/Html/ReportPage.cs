@@ -67,6 +67,11 @@ internal static class ReportPage
         html.Append(c.Results.Seeds > 1 ? $", mean ± std over {c.Results.Seeds} seeds" : ", one seed");
         if (c.Results.HasPaper(PaperMetric.Success)) html.Append("; grey: the paper's 1.5B figure for comparison (its scale is far larger)");
         html.Append(". Best per column in bold.</p>").Append(HtmlTables.MainResults(c.Results));
+        var claims = PaperClaims.Check(c.Results, c.Tokens);
+        if (claims.Count > 0)
+            html.Append("<h3>The paper's claims on these numbers</h3><ul class=\"claims\">")
+                .AppendJoin("", claims.Select(k => $"<li class=\"{(k.Holds ? "holds" : "fails")}\"><b>{(k.Holds ? "holds" : "does not hold")}</b>: {HtmlEncode(k.Claim)} ({HtmlEncode(k.Evidence)})</li>"))
+                .Append("</ul>");
         foreach (var env in c.Results.Envs)
             html.Append($"<h3>{HtmlEncode(env)}</h3>").Append(HtmlTables.EnvDetails(c.Results, env));
         return html.Append(Figures(c, PlotSection.Results)).ToString();

@@ -60,7 +60,7 @@ public static class ResultsMarkdown
         {
             md.Append("The paper's claims on these numbers (means):\n\n");
             foreach (var c in claims)
-                md.Append($"- {(c.Holds ? "holds" : "does not hold")}: {c.Claim} ({c.Evidence})\n");
+                md.Append($"- {c.Verdict}: {c.Claim} ({c.Evidence})\n");
             md.Append('\n');
         }
 

@@ -4,7 +4,11 @@ namespace Spark.Reporting.Analysis;
 /// <param name="Claim">What the paper says, for this environment and split (or phase).</param>
 /// <param name="Holds">Whether these numbers show it (on means; the evidence carries the spread).</param>
 /// <param name="Evidence">The numbers the verdict rests on.</param>
-public sealed record ClaimCheck(string Claim, bool Holds, string Evidence);
+public sealed record ClaimCheck(string Claim, bool Holds, string Evidence)
+{
+    /// <summary>"holds" or "does not hold", as the page and results.md write it.</summary>
+    public string Verdict => Holds ? "holds" : "does not hold";
+}
 
 /// <summary>
 /// The paper's headline claims — success ordered SFT &lt; GRPO &lt; SPARK on every split, and SPARK generating fewer

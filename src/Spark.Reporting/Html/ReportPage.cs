@@ -70,7 +70,7 @@ internal static class ReportPage
         var claims = PaperClaims.Check(c.Results, c.Tokens);
         if (claims.Count > 0)
             html.Append("<h3>The paper's claims on these numbers</h3><ul class=\"claims\">")
-                .AppendJoin("", claims.Select(k => $"<li class=\"{(k.Holds ? "holds" : "fails")}\"><b>{(k.Holds ? "holds" : "does not hold")}</b>: {HtmlEncode(k.Claim)} ({HtmlEncode(k.Evidence)})</li>"))
+                .AppendJoin("", claims.Select(k => $"<li class=\"{(k.Holds ? "holds" : "fails")}\"><b>{k.Verdict}</b>: {HtmlEncode(k.Claim)} ({HtmlEncode(k.Evidence)})</li>"))
                 .Append("</ul>");
         foreach (var env in c.Results.Envs)
             html.Append($"<h3>{HtmlEncode(env)}</h3>").Append(HtmlTables.EnvDetails(c.Results, env));

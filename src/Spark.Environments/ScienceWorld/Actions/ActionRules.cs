@@ -51,7 +51,7 @@ internal static partial class ActionRules
             Verb.Disconnect => Disconnect(w, a[0]),
             Verb.Wait1 => Wait(w, 1),
             Verb.Wait10 => Wait(w, 10),
-            Verb.Inventory => ("In your inventory, you see:\n" + Describer.List(w, w.Inventory, detailed: true, multiline: true, includePortals: false), true),
+            Verb.Inventory => (Inventory(w), true),
             Verb.Mix => (Chemistry.Mix(w, a[0]), true),
             Verb.TaskDescription => ("Task Description:\n" + ctx.TaskDescription, true),
             _ => (UnknownCatch, false),
@@ -162,23 +162,41 @@ internal static partial class ActionRules
         return w.Has(obj, ObjFlags.Open) ? null : "The " + w.NameOf(obj) + " isn't open, so you can't see inside.";
     }
 
+    static string Inventory(SimWorld w)
+    {
+        var sb = TextBuffer.Rent();
+        sb.Append("In your inventory, you see:\n");
+        Describer.WriteList(sb, w, w.Inventory, detailed: true, multiline: true, includePortals: false);
+        return TextBuffer.ToStringAndReturn(sb);
+    }
+
     static string LookIn(SimWorld w, int obj)
     {
-        var sb = new System.Text.StringBuilder();
+        var sb = TextBuffer.Rent();
         if (w.Has(obj, ObjFlags.Open))
         {
             if (w[obj].FirstChild < 0) sb.Append("There is nothing in the ").Append(w.NameOf(obj)).Append('.');
-            else sb.Append("Inside the ").Append(w.NameOf(obj)).Append(" is: \n").Append(Describer.List(w, obj, false, true, false));
+            else
+            {
+                sb.Append("Inside the ").Append(w.NameOf(obj)).Append(" is: \n");
+                Describer.WriteList(sb, w, obj, false, true, false);
+            }
             sb.Append('\n');
         }
         var portals = w.PortalsOf(obj);
         if (portals.Length > 0)
         {
             sb.Append(" You also see: ");
-            sb.Append(string.Join(", ", portals.Select(p => Describer.Safe(w, p, false, obj)).OfType<string>()));
+            int shown = 0;
+            foreach (int p in portals)
+            {
+                if (w.IsHidden(p)) continue;
+                if (shown++ > 0) sb.Append(", ");
+                Describer.Write(sb, w, p, false, obj);
+            }
             sb.Append('.');
         }
-        return sb.ToString();
+        return TextBuffer.ToStringAndReturn(sb);
     }
 
     static string? CheckActivate(SimWorld w, int obj, bool on)

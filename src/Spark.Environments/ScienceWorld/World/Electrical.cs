@@ -70,13 +70,6 @@ internal static class Electrical
         }
     }
 
-    /// <summary>"nothing", or the cursory description of the connected terminal.</summary>
-    public static string ConnectedTo(SimWorld w, int terminal)
-    {
-        int other = w[terminal].Link;
-        return other < 0 ? "nothing" : Describer.Describe(w, other, detailed: false);
-    }
-
     static bool ConnectsToVoltage(SimWorld w, int terminal)
     {
         int other = w[terminal].Link;

@@ -31,8 +31,12 @@ public static class TrainCommand
         var branch = new Option<string[]>("--branch") { Description = "Strategy setting KEY=VALUE (p=0.35, picks=4, k=20, margin=0.1).", AllowMultipleArgumentsPerToken = true };
         var advantage = new Option<string>("--advantage") { Description = "Advantage estimator: grpo, grpo-traj, drgrpo, tree-node, gigpo.", DefaultValueFactory = _ => "grpo" };
         var skipUniform = new Option<bool>("--skip-uniform-groups") { Description = "Train only on tasks whose leaves earned different rewards (DAPO's group filter)." };
-        var lr = new Option<double?>("--lr") { Description = "Actor learning rate, constant." };
+        var lr = new Option<double?>("--lr") { Description = "Actor learning rate (constant unless --lr-decay)." };
+        var lrDecay = new Option<bool>("--lr-decay") { Description = "Cosine-decay the learning rate over the iterations to a tenth." };
+        var klCoef = new Option<double?>("--kl-coef") { Description = "Weight of the KL penalty to the --init model (paper: 0.01)." };
+        var entropyCoef = new Option<double?>("--entropy-coef") { Description = "Weight of the entropy bonus (paper: 0.001)." };
         var evalEvery = new Option<int?>("--eval-every") { Description = "Evaluate on L0/L1/L2 every K iterations (0: never)." };
+        var evalSplits = new Option<string[]>("--eval-splits") { Description = "Splits to evaluate (default: L0 L1 L2).", AllowMultipleArgumentsPerToken = true };
         var evalCount = new Option<int?>("--eval-count") { Description = "Tasks per split per evaluation." };
         var fraction = new Option<double?>("--train-fraction") { Description = "Share of the training split to draw tasks from (sample-efficiency studies)." };
         var mode = new Option<string?>("--mode") { Description = "Prompt mode: episode or window." };
@@ -45,8 +49,8 @@ public static class TrainCommand
         var resume = new Option<bool>("--resume") { Description = "Continue from the latest checkpoint in --out." };
 
         var c = new Command("train", "RL with tree rollouts (spark, chains = GRPO, fixed, entropy), PPO + KL, evaluation, checkpoints, exact resume.");
-        foreach (var o in new Option[] { env, strategy, init, output, preset, iterations, tasks, roots, budget, factor, branch, advantage, skipUniform, lr,
-                     evalEvery, evalCount, fraction, mode, temperature, every, seed, envSeed, device, threads, resume })
+        foreach (var o in new Option[] { env, strategy, init, output, preset, iterations, tasks, roots, budget, factor, branch, advantage, skipUniform, lr, lrDecay,
+                     klCoef, entropyCoef, evalEvery, evalSplits, evalCount, fraction, mode, temperature, every, seed, envSeed, device, threads, resume })
             c.Options.Add(o);
         c.SetAction((r, cancel) =>
         {
@@ -76,8 +80,15 @@ public static class TrainCommand
                 Iterations = r.GetValue(iterations) ?? defaults.Iterations,
                 TasksPerIteration = r.GetValue(tasks) ?? defaults.TasksPerIteration,
                 LearningRate = r.GetValue(lr) ?? defaults.LearningRate,
+                DecayLearningRate = r.GetValue(lrDecay) || defaults.DecayLearningRate,
+                Loss = defaults.Loss with
+                {
+                    KlCoef = r.GetValue(klCoef) ?? defaults.Loss.KlCoef,
+                    EntropyCoef = r.GetValue(entropyCoef) ?? defaults.Loss.EntropyCoef,
+                },
                 EvalEvery = r.GetValue(evalEvery) ?? defaults.EvalEvery,
                 EvalCount = r.GetValue(evalCount) ?? defaults.EvalCount,
+                EvalSplits = r.GetValue(evalSplits) is { Length: > 0 } splits ? splits : defaults.EvalSplits,
                 TrainFraction = r.GetValue(fraction) ?? defaults.TrainFraction,
                 CheckpointEvery = r.GetValue(every) ?? defaults.CheckpointEvery,
                 Agent = agent,
@@ -87,6 +98,8 @@ public static class TrainCommand
             options.Validate();
             string initDir = BuiltInModel.Resolve(r.GetValue(init)!, "--init");
             var suite = EnvironmentRegistry.Create(options.Env, new SuiteOptions(options.EnvSeed));
+            foreach (string split in options.EvalSplits)
+                ConfigException.Require(suite.Splits.Contains(split), "eval-splits", $"'{split}' is not a split of {options.Env}; known: {string.Join(", ", suite.Splits)}");
             AnsiConsole.MarkupLineInterpolated(
                 $"RL on {options.Env}: strategy {options.Strategy} (M={branching.Roots}, N={branching.Budget}, B={branching.Factor}), {options.Advantage}, lr {options.LearningRate:G3}, {options.Iterations} iterations x {options.TasksPerIteration} tasks");
             string final = TrainingProgress.Run("train", (report, log) => new RlTrainer(options, suite, initDir, r.GetValue(output)!)

@@ -41,8 +41,13 @@ public sealed record RlOptions
     /// <summary>Tasks per iteration (the paper: 16).</summary>
     public int TasksPerIteration { get; init; } = 16;
 
-    /// <summary>Actor learning rate, constant (the paper: 1e-6 for a 1.5B model).</summary>
+    /// <summary>Actor learning rate (the paper: 1e-6 for a 1.5B model, constant).</summary>
     public double LearningRate { get; init; } = 1e-6;
+
+    /// <summary>Decay the learning rate over the run's iterations, on a cosine to a tenth of
+    /// <see cref="LearningRate"/> (off: constant, as the paper). A small model that gains early and then drifts away
+    /// from its reference keeps more of the gain with a smaller late step.</summary>
+    public bool DecayLearningRate { get; init; }
 
     public double WeightDecay { get; init; } = 0.01;
 

@@ -49,7 +49,10 @@ public sealed class RlTrainer(RlOptions options, IEnvironmentSuite suite, string
         using var ownedPolicy = policy;
         using var reference = options.Loss.KlCoef > 0 ? FrozenCopy(initDir, device) : null;
         using var optimizer = optim.AdamW(policy.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
-        var schedule = LearningRateSchedule.Constant(options.LearningRate);
+        // Per iteration, so that an iteration whose mini-batches were filtered away does not shift later rates.
+        var schedule = options.DecayLearningRate
+            ? new LearningRateSchedule(options.LearningRate, options.Iterations, FinalLrFraction: 0.1)
+            : LearningRateSchedule.Constant(options.LearningRate);
 
         var checkpoints = new RunCheckpoints(outDir);
         string fingerprint = options.ResumeFingerprint();
@@ -96,10 +99,11 @@ public sealed class RlTrainer(RlOptions options, IEnvironmentSuite suite, string
             row["groups_trained"] = trained.Count;
             var scored = TrainingSamples.Score(trained, estimator, options.AdvantageOptions);
             var sequences = RlSequenceBuilder.Build(trained, scored, agentOptions.PromptOptions.Mode, estimator.Layout);
-            var stats = updater.Update(sequences, Seeds.Derive(options.Seed, "update", iteration), schedule.At, ref optimizerStep);
+            double lr = schedule.At(iteration - 1);
+            var stats = updater.Update(sequences, Seeds.Derive(options.Seed, "update", iteration), _ => lr, ref optimizerStep);
             row["time_update_s"] = clock.Elapsed.TotalSeconds;
             cancel.ThrowIfCancellationRequested();
-            AddUpdateMetrics(row, stats, schedule.At(optimizerStep));
+            AddUpdateMetrics(row, stats, lr);
 
             if (options.EvalEvery > 0 && (iteration % options.EvalEvery == 0 || iteration == options.Iterations))
                 foreach (var (k, v) in Evaluate(engine, suite, iteration)) row[k] = v;

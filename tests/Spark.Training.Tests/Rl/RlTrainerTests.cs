@@ -111,4 +111,18 @@ public sealed class RlTrainerTests
         Assert.Equal(File.ReadAllBytes(Path.Combine(init, "model.safetensors")),
             File.ReadAllBytes(Path.Combine(root, "filtered", "final", "model.safetensors")));
     }
+
+    [Fact]
+    public void A_decaying_learning_rate_falls_each_iteration_towards_a_tenth()
+    {
+        string init = SmallPolicy.Checkpoint(seed: 9, hidden: 32, layers: 1);
+        string run = Path.Combine(Path.GetDirectoryName(init)!, "decay");
+        new RlTrainer(Options(3) with { EvalEvery = 0, DecayLearningRate = true }, new FakeAlfworldSuite(), init, run).Run(resume: false);
+
+        var lrs = MetricsLog.Read(run).Select(r => r["lr"].GetDouble()).ToList();
+        Assert.Equal(3, lrs.Count);
+        Assert.Equal(1e-3, lrs[0], 12);                                  // the first iteration runs at the peak
+        Assert.True(lrs[0] > lrs[1] && lrs[1] > lrs[2], string.Join(", ", lrs));
+        Assert.True(lrs[2] >= 1e-4, string.Join(", ", lrs));             // never below the floor
+    }
 }

@@ -33,6 +33,7 @@ public static class TrainCommand
         var skipUniform = new Option<bool>("--skip-uniform-groups") { Description = "Train only on tasks whose leaves earned different rewards (DAPO's group filter)." };
         var lr = new Option<double?>("--lr") { Description = "Actor learning rate (constant unless --lr-decay)." };
         var lrDecay = new Option<bool>("--lr-decay") { Description = "Cosine-decay the learning rate over the iterations to a tenth." };
+        var miniBatches = new Option<int?>("--mini-batches") { Description = "Optimizer steps per iteration (the iteration's samples split evenly; default 4)." };
         var klCoef = new Option<double?>("--kl-coef") { Description = "Weight of the KL penalty to the --init model (paper: 0.01)." };
         var entropyCoef = new Option<double?>("--entropy-coef") { Description = "Weight of the entropy bonus (paper: 0.001)." };
         var evalEvery = new Option<int?>("--eval-every") { Description = "Evaluate on L0/L1/L2 every K iterations (0: never)." };
@@ -49,7 +50,7 @@ public static class TrainCommand
         var resume = new Option<bool>("--resume") { Description = "Continue from the latest checkpoint in --out." };
 
         var c = new Command("train", "RL with tree rollouts (spark, chains = GRPO, fixed, entropy), PPO + KL, evaluation, checkpoints, exact resume.");
-        foreach (var o in new Option[] { env, strategy, init, output, preset, iterations, tasks, roots, budget, factor, branch, advantage, skipUniform, lr, lrDecay,
+        foreach (var o in new Option[] { env, strategy, init, output, preset, iterations, tasks, roots, budget, factor, branch, advantage, skipUniform, lr, lrDecay, miniBatches,
                      klCoef, entropyCoef, evalEvery, evalSplits, evalCount, fraction, mode, temperature, every, seed, envSeed, device, threads, resume })
             c.Options.Add(o);
         c.SetAction((r, cancel) =>
@@ -81,6 +82,7 @@ public static class TrainCommand
                 TasksPerIteration = r.GetValue(tasks) ?? defaults.TasksPerIteration,
                 LearningRate = r.GetValue(lr) ?? defaults.LearningRate,
                 DecayLearningRate = r.GetValue(lrDecay) || defaults.DecayLearningRate,
+                Update = defaults.Update with { MiniBatches = r.GetValue(miniBatches) ?? defaults.Update.MiniBatches },
                 Loss = defaults.Loss with
                 {
                     KlCoef = r.GetValue(klCoef) ?? defaults.Loss.KlCoef,

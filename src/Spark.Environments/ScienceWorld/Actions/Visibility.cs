@@ -68,19 +68,20 @@ internal static class Visibility
     }
 
     /// <summary>One walk's result, kept for the world and version it was taken at: what the parser can reach
-    /// changes only with containment or a container opening or closing, which both move the version.</summary>
+    /// changes only with containment or a container opening or closing, which both move the version
+    /// (<see cref="SimWorld.StructureVersion"/>, or <see cref="SimWorld.ReachVersion"/> for the walk from the universe).</summary>
     sealed class CachedWalk(int capacity)
     {
         public readonly List<int> Objects = new(capacity);
         public SimWorld? World;
         public int Version;
 
-        public bool IsFor(SimWorld w) => ReferenceEquals(World, w) && Version == w.StructureVersion;
+        public bool IsFor(SimWorld w, int version) => ReferenceEquals(World, w) && Version == version;
 
-        public void Remember(SimWorld w)
+        public void Remember(SimWorld w, int version)
         {
             World = w;
-            Version = w.StructureVersion;
+            Version = version;
         }
     }
 
@@ -91,14 +92,14 @@ internal static class Visibility
     public static List<int> ForParser(SimWorld w)
     {
         var cache = t_parser ??= new CachedWalk(256);
-        if (cache.IsFor(w)) return cache.Objects;
+        if (cache.IsFor(w, w.StructureVersion)) return cache.Objects;
         var list = cache.Objects;
         list.Clear();
         var seen = IdSet.Rent(w.Count);
         Accessible(w, w.AgentLocation, true, list, seen);
         Accessible(w, w.Agent, true, list, seen);
         InIdOrder(w, list, seen);
-        cache.Remember(w);
+        cache.Remember(w, w.StructureVersion);
         return list;
     }
 
@@ -107,13 +108,13 @@ internal static class Visibility
     public static List<int> ForOracle(SimWorld w)
     {
         var cache = t_oracle ??= new CachedWalk(512);
-        if (cache.IsFor(w)) return cache.Objects;
+        if (cache.IsFor(w, w.ReachVersion)) return cache.Objects;
         var list = cache.Objects;
         list.Clear();
         var seen = IdSet.Rent(w.Count);
         Accessible(w, w.Universe, true, list, seen);
         InIdOrder(w, list, seen);
-        cache.Remember(w);
+        cache.Remember(w, w.ReachVersion);
         return list;
     }
 

@@ -71,16 +71,46 @@ internal static class Thermal
             for (int i = 0; i < n; i++) Touch(ref tc, kc, ref t[i], k[i]);
             w[container].Temperature = tc;
         }
-        // Touch(t[i], t[j]) for every j < i, with t[i] and k[i] held in registers across the inner loop.
-        for (int i = 1; i < n; i++)
-        {
-            double ti = t[i], ki = k[i];
-            var tj = t[..i];
-            var kj = k[..i];
-            for (int j = 0; j < tj.Length; j++) Touch(ref ti, ki, ref tj[j], kj[j]);
-            t[i] = ti;
-        }
+        int row = 1;
+        for (; row + 1 < n; row += 2) TouchTwoRows(t, k, row);
+        if (row < n) TouchRow(t, k, row);
         for (int i = 0; i < n; i++) w[warm[i]].Temperature = t[i];
+    }
+
+    /// <summary>Touch(t[i], t[j]) for every j &lt; i, with t[i] and k[i] held in registers across the loop.</summary>
+    static void TouchRow(Span<double> t, Span<double> k, int i)
+    {
+        double ti = t[i], ki = k[i];
+        var tj = t[..i];
+        var kj = k[..i];
+        for (int j = 0; j < tj.Length; j++) Touch(ref ti, ki, ref tj[j], kj[j]);
+        t[i] = ti;
+    }
+
+    /// <summary><see cref="TouchRow"/> for rows i and i + 1, interleaved: row i + 1 runs one column behind row i.
+    /// Each touch sees exactly the values it would in row order (column j − 1 of row i + 1 needs only what row i
+    /// left in t[j − 1]; column j of row i does not read or write it), so the results are the same bits; the
+    /// two rows' dependent chains of arithmetic then overlap instead of running one after the other.</summary>
+    static void TouchTwoRows(Span<double> t, Span<double> k, int i)
+    {
+        double a = t[i], ka = k[i], b = t[i + 1], kb = k[i + 1];
+        // prev is t[j − 1] as row i left it, waiting for row i + 1.
+        double prev = t[0], kPrev = k[0];
+        Touch(ref a, ka, ref prev, kPrev);
+        for (int j = 1; j < i; j++)
+        {
+            double cur = t[j], kCur = k[j];
+            Touch(ref a, ka, ref cur, kCur);
+            Touch(ref b, kb, ref prev, kPrev);
+            t[j - 1] = prev;
+            prev = cur;
+            kPrev = kCur;
+        }
+        Touch(ref b, kb, ref prev, kPrev);
+        t[i - 1] = prev;
+        Touch(ref b, kb, ref a, ka);
+        t[i] = a;
+        t[i + 1] = b;
     }
 
     static bool AllAt(SimWorld w, double temperature, ReadOnlySpan<int> objects)

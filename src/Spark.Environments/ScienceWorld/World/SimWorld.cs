@@ -35,6 +35,10 @@ internal sealed partial class SimWorld
     /// <summary>Counts changes of containment and containers opening or closing (<see cref="SetOpen"/>), so that
     /// walks over what can be reached can be reused while it stands still.</summary>
     public int StructureVersion { get; private set; }
+    /// <summary>Counts the changes that can change what a walk from the universe through open containers reaches
+    /// (the parser's objects for <c>teleport</c>): as <see cref="StructureVersion"/>, except that moving an object
+    /// between two open containers directly in the universe (the agent going from room to room) leaves it.</summary>
+    public int ReachVersion { get; private set; }
     /// <summary>State of the small generator bees use to choose where to fly (deterministic per episode).</summary>
     public ulong BeeRandom { get; set; }
 
@@ -83,6 +87,7 @@ internal sealed partial class SimWorld
         BeeRandom = other.BeeRandom;
         // Past any version this world had: walks cached against this world by version must not match the copy.
         StructureVersion = Math.Max(StructureVersion, other.StructureVersion) + 1;
+        ReachVersion = Math.Max(ReachVersion, other.ReachVersion) + 1;
         CopyRecycling(other);
     }
 
@@ -182,6 +187,7 @@ internal sealed partial class SimWorld
         if (_objects[id].Has(ObjFlags.Open) == open) return;
         _objects[id].Set(ObjFlags.Open, open);
         StructureVersion++;
+        ReachVersion++;
     }
 
     public void Rename(int id, string name)

@@ -92,23 +92,14 @@ internal static class Simulator
         if (o.Material >= 0 && (o.Temperature >= w.Physics(o.Material).CombustionPoint || o.Has(ObjFlags.Combusting)))
             Thermal.CombustionTick(w, id);
 
-        // Terminals are skipped: they have no material, no contents and no behaviour of their own. An object's
-        // own two (ids id−2 and id−1, see SimWorld.Create) are adjacent in its id-ordered list when both are in
-        // it: the walk jumps from the first to the second without reading the first (one cache miss less).
+        // Terminals are skipped: they have no material, no contents and no behaviour of their own. The world
+        // keeps every object's other children in one dense array, copied here as the original copies the set.
+        var kids = w.TickChildren(id);
+        int n = kids.Length;
         var stack = childStack.Items;
-        int n = 0;
-        int ownFirstTerminal = Electrical.HasUnpolarizedTerminals(w, id) ? Electrical.Terminal1(id) : -1;
-        for (int c = w[id].FirstChild; c >= 0; c = w[c].Next)
-        {
-            if (c == ownFirstTerminal && w[c + 1].Parent == id)
-            {
-                c++;
-                continue;
-            }
-            if (KindFacts.IsTerminal(w.KindOf(c))) continue;
-            if (top + 2 * (n + 1) > stack.Length) stack = childStack.Grow(top + 2 * (n + 1));
-            stack[top + n++] = c;
-        }
+        if (top + 2 * n > stack.Length) stack = childStack.Grow(top + 2 * n);
+        // Most lists are short: a plain loop costs less than the call a span copy makes.
+        for (int i = 0; i < n; i++) stack[top + i] = kids[i];
         // A deeper level may grow the array; this level keeps reading its own (still intact) copy.
         var children = stack.AsSpan(top, n);
         if (n > 0) Thermal.ExchangeHeat(w, id, children, stack.AsSpan(top + n, n));

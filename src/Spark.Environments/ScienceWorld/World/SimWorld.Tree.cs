@@ -23,6 +23,7 @@ internal sealed partial class SimWorld
         c.Next = cur;
         if (prev < 0) _objects[parent].FirstChild = child;
         else _objects[prev].Next = child;
+        TickChildAdded(parent, child);
         ContentsChanged(parent);
         StructureVersion++;
     }
@@ -55,6 +56,7 @@ internal sealed partial class SimWorld
         }
         _objects[child].Parent = -1;
         _objects[child].Next = -1;
+        TickChildRemoved(parent, child);
         ContentsChanged(parent);
         StructureVersion++;
     }

@@ -48,6 +48,8 @@ internal sealed partial class SimWorld
         _objects = new ObjectState[capacity];
         _referents = new RefSet?[capacity];
         _openings = new ulong[capacity * RefSet.OpeningWords];
+        _kids = new int[capacity];
+        _kidStart = new int[capacity + 1];
     }
 
     SimWorld(SimWorld other)
@@ -58,6 +60,8 @@ internal sealed partial class SimWorld
         _objects = new ObjectState[capacity];
         _referents = new RefSet?[capacity];
         _openings = new ulong[capacity * RefSet.OpeningWords];
+        _kids = new int[Math.Max(capacity, other._kidCount)];
+        _kidStart = new int[capacity + 1];
         CopyFrom(other);
     }
 
@@ -77,6 +81,7 @@ internal sealed partial class SimWorld
         Array.Copy(other._objects, _objects, other._count);
         Array.Copy(other._referents, _referents, other._count);
         Array.Copy(other._openings, _openings, other._count * RefSet.OpeningWords);
+        CopyTickChildren(other);
         _count = other._count;
         Universe = other.Universe;
         Agent = other.Agent;
@@ -154,6 +159,7 @@ internal sealed partial class SimWorld
             Array.Resize(ref _openings, _openings.Length * 2);
         }
         int id = _count++;
+        TickChildrenAllocated(id);
         // A reused array (see CopyFrom) may still hold the referents of an object that had this id before.
         MarkStale(id);
         ref var o = ref _objects[id];

@@ -68,8 +68,7 @@ internal static class Visibility
     }
 
     /// <summary>One walk's result, kept for the world and version it was taken at: what the parser can reach
-    /// changes only with containment or a container opening or closing, which both move the version
-    /// (<see cref="SimWorld.StructureVersion"/>, or <see cref="SimWorld.ReachVersion"/> for the walk from the universe).</summary>
+    /// changes only with containment or a container opening or closing, which both move the version.</summary>
     sealed class CachedWalk(int capacity)
     {
         public readonly List<int> Objects = new(capacity);
@@ -85,7 +84,8 @@ internal static class Visibility
         }
     }
 
-    [ThreadStatic] static CachedWalk? t_parser, t_oracle;
+    [ThreadStatic] static CachedWalk? t_parser;
+    [ThreadStatic] static List<int>? t_oracle;
 
     /// <summary>Objects the parser can match for ordinary actions: the agent's room and the agent itself, by id.
     /// The calling thread's reusable list: read-only, valid until the next call.</summary>
@@ -103,19 +103,20 @@ internal static class Visibility
         return list;
     }
 
-    /// <summary>Objects the parser can match for oracle actions (teleport): the whole accessible world.
-    /// The calling thread's reusable list: read-only, valid until the next call.</summary>
-    public static List<int> ForOracle(SimWorld w)
+    /// <summary>Objects the parser can match for oracle actions (teleport): the whole accessible world, by id.
+    /// Kept by the world (<see cref="SimWorld.OracleWalk"/>) until its reach changes, and inherited by its copies;
+    /// read-only.</summary>
+    public static int[] ForOracle(SimWorld w)
     {
-        var cache = t_oracle ??= new CachedWalk(512);
-        if (cache.IsFor(w, w.ReachVersion)) return cache.Objects;
-        var list = cache.Objects;
+        if (w.OracleWalk is { } ids) return ids;
+        var list = t_oracle ??= new List<int>(512);
         list.Clear();
         var seen = IdSet.Rent(w.Count);
         Accessible(w, w.Universe, true, list, seen);
         InIdOrder(w, list, seen);
-        cache.Remember(w, w.ReachVersion);
-        return list;
+        ids = [.. list];
+        w.RememberOracleWalk(ids);
+        return ids;
     }
 
     /// <summary>Sorts the collected ids by listing the set's members in id order: one pass over the world's

@@ -39,6 +39,11 @@ internal sealed partial class SimWorld
     /// (the parser's objects for <c>teleport</c>): as <see cref="StructureVersion"/>, except that moving an object
     /// between two open containers directly in the universe (the agent going from room to room) leaves it.</summary>
     public int ReachVersion { get; private set; }
+    /// <summary>The ids <c>Visibility.ForOracle</c> found at <see cref="_oracleVersion"/> (read-only, shared with
+    /// copies): a copy of a task's start state inherits the walk taken on it, so an episode's first teleport
+    /// after a reset does not walk the world again.</summary>
+    int[]? _oracleWalk;
+    int _oracleVersion = -1;
     /// <summary>State of the small generator bees use to choose where to fly (deterministic per episode).</summary>
     public ulong BeeRandom { get; set; }
 
@@ -93,10 +98,22 @@ internal sealed partial class SimWorld
         // Past any version this world had: walks cached against this world by version must not match the copy.
         StructureVersion = Math.Max(StructureVersion, other.StructureVersion) + 1;
         ReachVersion = Math.Max(ReachVersion, other.ReachVersion) + 1;
+        _oracleWalk = other._oracleWalk;
+        _oracleVersion = other.OracleWalk != null ? ReachVersion : -1;
         CopyRecycling(other);
     }
 
     public int Count => _count;
+
+    /// <summary>The whole-world walk remembered by <see cref="RememberOracleWalk"/>, or null when the world's
+    /// reach (<see cref="ReachVersion"/>) has changed since.</summary>
+    public int[]? OracleWalk => _oracleVersion == ReachVersion ? _oracleWalk : null;
+
+    public void RememberOracleWalk(int[] ids)
+    {
+        _oracleWalk = ids;
+        _oracleVersion = ReachVersion;
+    }
 
     public ref ObjectState this[int id] => ref _objects[id];
 

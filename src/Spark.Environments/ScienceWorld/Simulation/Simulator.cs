@@ -92,6 +92,21 @@ internal static class Simulator
         if (o.Material >= 0 && (o.Temperature >= w.Physics(o.Material).CombustionPoint || o.Has(ObjFlags.Combusting)))
             Thermal.CombustionTick(w, id);
 
+        // Most objects hold nothing (terminals aside) and have no doors: the steps below for contents and portals
+        // would do nothing, and their method's larger frame is not set up for them.
+        if (w.HasTickChildren(id) || w.Has(id, ObjFlags.HasPortals)) TickWithContents(w, id, childStack, top);
+        else
+        {
+            Thermal.ChangeOfState(w, id);
+            Electrical.UnpolarizedTick(w, id, activateDevice: false);
+        }
+        w[id].TickStamp = w.Ticks;
+    }
+
+    /// <summary>The rest of <see cref="BaseTick"/> for an object with contents or portals: heat exchange with
+    /// and among its contents, its own change of state and conduction, then its contents' and portals' ticks.</summary>
+    static void TickWithContents(SimWorld w, int id, ChildStack childStack, int top)
+    {
         // Terminals are skipped: they have no material, no contents and no behaviour of their own. The world
         // keeps every object's other children in one dense array, copied here as the original copies the set.
         var kids = w.TickChildren(id);
@@ -109,7 +124,6 @@ internal static class Simulator
         for (int i = 0; i < n; i++) TickObject(w, stack[top + i], childStack, top + n);
         if (w.Has(id, ObjFlags.HasPortals))
             foreach (int portal in w.PortalsOf(id)) TickObject(w, portal, childStack, top + n);
-        w[id].TickStamp = w.Ticks;
     }
 
     static void StopWatchTick(SimWorld w, int id)

@@ -24,6 +24,8 @@ internal sealed partial class SimWorld
         return _kids.AsSpan(start, _kidStart[id + 1] - start);
     }
 
+    public bool HasTickChildren(int id) => _kidStart[id + 1] != _kidStart[id];
+
     void CopyTickChildren(SimWorld other)
     {
         if (_kids.Length < other._kidCount) _kids = new int[other._kids.Length];

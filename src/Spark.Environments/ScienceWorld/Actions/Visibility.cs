@@ -75,12 +75,12 @@ internal static class Visibility
         public SimWorld? World;
         public int Version;
 
-        public bool IsFor(SimWorld w, int version) => ReferenceEquals(World, w) && Version == version;
+        public bool IsFor(SimWorld w) => ReferenceEquals(World, w) && Version == w.StructureVersion;
 
-        public void Remember(SimWorld w, int version)
+        public void Remember(SimWorld w)
         {
             World = w;
-            Version = version;
+            Version = w.StructureVersion;
         }
     }
 
@@ -92,14 +92,14 @@ internal static class Visibility
     public static List<int> ForParser(SimWorld w)
     {
         var cache = t_parser ??= new CachedWalk(256);
-        if (cache.IsFor(w, w.StructureVersion)) return cache.Objects;
+        if (cache.IsFor(w)) return cache.Objects;
         var list = cache.Objects;
         list.Clear();
         var seen = IdSet.Rent(w.Count);
         Accessible(w, w.AgentLocation, true, list, seen);
         Accessible(w, w.Agent, true, list, seen);
         InIdOrder(w, list, seen);
-        cache.Remember(w, w.StructureVersion);
+        cache.Remember(w);
         return list;
     }
 

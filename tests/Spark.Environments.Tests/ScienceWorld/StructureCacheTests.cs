@@ -94,6 +94,24 @@ public class StructureCacheTests
         public static bool Test(SimWorld w, int id, string name) => Named(w, id, new GoalName(name));
     }
 
+    /// <summary>The visible devices the goals read are kept with the visible walk: after every step (the goals
+    /// have just used both), they must equal the devices of a fresh walk of the agent's location.</summary>
+    [Fact]
+    public void Visible_devices_equal_the_devices_of_a_fresh_visibility_walk_after_every_step()
+    {
+        int withDevices = 0;
+        foreach (var env in StatesAlongPaths())
+        {
+            var w = env.CurrentEpisode.World;
+            var fresh = new List<int>();
+            Visibility.VisibleRecursive(w, w.AgentLocation, fresh);
+            var expected = fresh.Where(v => w.Has(v, ObjFlags.Device)).ToList();
+            Assert.Equal(expected, Visibility.VisibleDevicesUnder(w, w.AgentLocation));
+            if (expected.Count > 0) withDevices++;
+        }
+        Assert.True(withDevices > 50, "most rooms hold devices");
+    }
+
     [Fact]
     public void Goal_name_test_by_ids_equals_the_string_comparison()
     {

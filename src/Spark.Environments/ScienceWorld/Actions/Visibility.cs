@@ -143,7 +143,27 @@ internal static class Visibility
         t_visibleWorld = w;
         t_visibleVersion = w.StructureVersion;
         t_visibleRoot = root;
+        t_devicesValid = false;
         return list;
+    }
+
+    [ThreadStatic] static List<int>? t_visibleDevices;
+    [ThreadStatic] static bool t_devicesValid;
+
+    /// <summary>The devices among <see cref="VisibleUnder"/>, in its order, kept with it: a goal on a device tests
+    /// them on every tick, and reading every visible object's record for the flag costs more than the test. Exact
+    /// because <see cref="ObjFlags.Device"/> is given at creation and never changes, and the list is rebuilt
+    /// whenever <see cref="VisibleUnder"/> is. Read-only; valid until the next call.</summary>
+    public static List<int> VisibleDevicesUnder(SimWorld w, int root)
+    {
+        var visible = VisibleUnder(w, root);
+        var devices = t_visibleDevices ??= new List<int>(32);
+        if (t_devicesValid) return devices;
+        devices.Clear();
+        foreach (int v in visible)
+            if (w.Has(v, ObjFlags.Device)) devices.Add(v);
+        t_devicesValid = true;
+        return devices;
     }
 
     /// <summary>Visible objects anywhere under <paramref name="root"/> (closed containers included, hidden ones

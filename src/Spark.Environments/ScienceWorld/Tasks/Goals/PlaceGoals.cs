@@ -74,9 +74,8 @@ internal sealed class GoalActivateDeviceWithName(string deviceName, string descr
 
     public override GoalResult Evaluate(GoalContext ctx, int obj)
     {
-        var visible = Visibility.VisibleUnder(ctx.World, ctx.AgentLocation);
-        foreach (int v in visible)
-            if (ctx.World.Has(v, ObjFlags.Device) && ctx.World.Has(v, ObjFlags.Activated) && Named(ctx.World, v, _device))
+        foreach (int v in Visibility.VisibleDevicesUnder(ctx.World, ctx.AgentLocation))
+            if (ctx.World.Has(v, ObjFlags.Activated) && Named(ctx.World, v, _device))
                 return GoalResult.Success;
         return GoalResult.Unsuccessful;
     }

@@ -112,6 +112,29 @@ public class StructureCacheTests
         Assert.True(withDevices > 50, "most rooms hold devices");
     }
 
+    /// <summary>Likewise the visible objects holding something not hidden, which the goals on a named container
+    /// read.</summary>
+    [Fact]
+    public void Visible_holders_equal_those_of_a_fresh_visibility_walk_after_every_step()
+    {
+        int total = 0;
+        foreach (var env in StatesAlongPaths())
+        {
+            var w = env.CurrentEpisode.World;
+            var fresh = new List<int>();
+            Visibility.VisibleRecursive(w, w.AgentLocation, fresh);
+            var expected = fresh.Where(v =>
+            {
+                foreach (int c in w.Children(v))
+                    if (!w.IsHidden(c)) return true;
+                return false;
+            }).ToList();
+            Assert.Equal(expected, Visibility.VisibleHoldersUnder(w, w.AgentLocation));
+            total += expected.Count;
+        }
+        Assert.True(total > 500, "rooms hold tables, counters and boxes with things on them");
+    }
+
     [Fact]
     public void Goal_name_test_by_ids_equals_the_string_comparison()
     {

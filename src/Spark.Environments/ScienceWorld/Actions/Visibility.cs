@@ -143,7 +143,7 @@ internal static class Visibility
         t_visibleWorld = w;
         t_visibleVersion = w.StructureVersion;
         t_visibleRoot = root;
-        t_devicesValid = false;
+        t_devicesValid = t_holdersValid = false;
         return list;
     }
 
@@ -164,6 +164,31 @@ internal static class Visibility
             if (w.Has(v, ObjFlags.Device)) devices.Add(v);
         t_devicesValid = true;
         return devices;
+    }
+
+    [ThreadStatic] static List<int>? t_visibleHolders;
+    [ThreadStatic] static bool t_holdersValid;
+
+    /// <summary>The objects among <see cref="VisibleUnder"/> that hold at least one object that is not hidden, in its
+    /// order, kept with it (goals looking for an object in a named container test only these). Exact because
+    /// containment changes move the structure version, and the only change of <see cref="ObjFlags.Hidden"/>
+    /// after creation (a wire's terminals shown) happens before the wire is put anywhere. Read-only; valid until
+    /// the next call.</summary>
+    public static List<int> VisibleHoldersUnder(SimWorld w, int root)
+    {
+        var visible = VisibleUnder(w, root);
+        var holders = t_visibleHolders ??= new List<int>(64);
+        if (t_holdersValid) return holders;
+        holders.Clear();
+        foreach (int v in visible)
+            foreach (int c in w.Children(v))
+                if (!w.IsHidden(c))
+                {
+                    holders.Add(v);
+                    break;
+                }
+        t_holdersValid = true;
+        return holders;
     }
 
     /// <summary>Visible objects anywhere under <paramref name="root"/> (closed containers included, hidden ones

@@ -110,8 +110,8 @@ internal sealed class GoalSpecificObjectInDirectContainer(string containerName, 
     public override GoalResult Evaluate(GoalContext ctx, int obj)
     {
         var w = ctx.World;
-        var visible = Visibility.VisibleUnder(w, ctx.AgentLocation);
-        foreach (int v in visible)
+        // Only a container holding something visible can succeed.
+        foreach (int v in Visibility.VisibleHoldersUnder(w, ctx.AgentLocation))
         {
             if (!Named(w, v, _container)) continue;
             foreach (int c in w.Children(v))

@@ -28,6 +28,8 @@ public sealed class ScienceWorldEnvironment : IEnvironment
         _maxSteps = maxSteps;
         _started = initial.Clone();
         (_startText, _startAccepted) = _started.Step("look around");
+        // Every reset copies the start state, and with it this walk: an episode's first teleport reuses it.
+        Visibility.ForOracle(_started.World);
         _episode = initial;
     }
 

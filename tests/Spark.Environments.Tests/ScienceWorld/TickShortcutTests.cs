@@ -60,6 +60,28 @@ public class TickShortcutTests
         Assert.Equal(BitConverter.DoubleToInt64Bits(tc), BitConverter.DoubleToInt64Bits(w[room].Temperature));
     }
 
+    /// <summary>The rows run four and two at a time in a wavefront; every number of objects (each mix of blocks
+    /// of four, pairs and a last single row) must give the plain form's bits.</summary>
+    [Fact]
+    public void Pairwise_touches_in_a_wavefront_match_the_plain_form_for_every_count()
+    {
+        var random = new Random(12);
+        for (int n = 0; n <= 40; n++)
+        {
+            var t = Enumerable.Range(0, n).Select(_ => random.NextDouble() * 4000 - 500).ToArray();
+            var k = Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray();
+            if (n > 4) t[3] = t[1]; // an equal pair: that touch does nothing
+            var expected = (double[])t.Clone();
+            double tc = 0;
+            PlainExchange(expected, k, ref tc, 0, withContainer: false);
+
+            Thermal.TouchPairs(t, k);
+
+            for (int i = 0; i < n; i++)
+                Assert.True(BitConverter.DoubleToInt64Bits(expected[i]) == BitConverter.DoubleToInt64Bits(t[i]), $"object {i} of {n}");
+        }
+    }
+
     [Theory]
     [InlineData("boil", 3)]
     [InlineData("find-animal", 5)]

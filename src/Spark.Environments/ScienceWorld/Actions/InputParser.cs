@@ -21,14 +21,15 @@ internal static class InputParser
     {
         string text = Referents.Tokenize(input.ToLowerInvariant());
         var all = new List<ActionMatch>();
-        List<int>? visible = null, oracle = null;
+        List<int>? visible = null;
+        int[]? oracle = null;
         int perspective = w.AgentLocation;
         List<int[]>? found = null;
         var sofar = t_sofar ??= new List<int>(4);
         foreach (var def in defs)
         {
             if (!FirstWordsMatch(def, text)) continue;
-            var objects = def.IsOracle ? oracle ??= Visibility.ForOracle(w) : visible ??= Visibility.ForParser(w);
+            ReadOnlySpan<int> objects = def.IsOracle ? oracle ??= Visibility.ForOracle(w) : CollectionsMarshal.AsSpan(visible ??= Visibility.ForParser(w));
             found?.Clear();
             sofar.Clear();
             Populate(w, text, 0, def.Pattern, 0, objects, perspective, sofar, ref found);
@@ -58,7 +59,7 @@ internal static class InputParser
     // The input still to match is text[at..]. The tokenized input has single spaces and none at its ends, so the
     // original's trimming of the rest after a word or a referent only ever removes the space that follows it.
 
-    static void Populate(SimWorld w, string text, int at, PatternElement[] pattern, int index, List<int> objects, int perspective,
+    static void Populate(SimWorld w, string text, int at, PatternElement[] pattern, int index, ReadOnlySpan<int> objects, int perspective,
         List<int> sofar, ref List<int[]>? found)
     {
         var rest = text.AsSpan(at);
@@ -79,7 +80,7 @@ internal static class InputParser
         List<(int At, int Obj)>? matches = null;
         int opening = RefSet.OpeningBit(rest);
         var hits = t_hits ??= new List<int>(8);
-        foreach (int obj in CollectionsMarshal.AsSpan(objects))
+        foreach (int obj in objects)
             if (w.MayHaveReferentOpening(obj, opening)) MatchObject(w, rest, obj, perspective, at, text, hits, ref matches);
         if (matches == null) return;
         foreach (var (next, obj) in matches)

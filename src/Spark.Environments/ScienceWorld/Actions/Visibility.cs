@@ -84,7 +84,8 @@ internal static class Visibility
         }
     }
 
-    [ThreadStatic] static CachedWalk? t_parser, t_oracle;
+    [ThreadStatic] static CachedWalk? t_parser;
+    [ThreadStatic] static List<int>? t_oracle;
 
     /// <summary>Objects the parser can match for ordinary actions: the agent's room and the agent itself, by id.
     /// The calling thread's reusable list: read-only, valid until the next call.</summary>
@@ -102,19 +103,20 @@ internal static class Visibility
         return list;
     }
 
-    /// <summary>Objects the parser can match for oracle actions (teleport): the whole accessible world.
-    /// The calling thread's reusable list: read-only, valid until the next call.</summary>
-    public static List<int> ForOracle(SimWorld w)
+    /// <summary>Objects the parser can match for oracle actions (teleport): the whole accessible world, by id.
+    /// Kept by the world (<see cref="SimWorld.OracleWalk"/>) until its reach changes, and inherited by its copies;
+    /// read-only.</summary>
+    public static int[] ForOracle(SimWorld w)
     {
-        var cache = t_oracle ??= new CachedWalk(512);
-        if (cache.IsFor(w)) return cache.Objects;
-        var list = cache.Objects;
+        if (w.OracleWalk is { } ids) return ids;
+        var list = t_oracle ??= new List<int>(512);
         list.Clear();
         var seen = IdSet.Rent(w.Count);
         Accessible(w, w.Universe, true, list, seen);
         InIdOrder(w, list, seen);
-        cache.Remember(w);
-        return list;
+        ids = [.. list];
+        w.RememberOracleWalk(ids);
+        return ids;
     }
 
     /// <summary>Sorts the collected ids by listing the set's members in id order: one pass over the world's
@@ -141,7 +143,52 @@ internal static class Visibility
         t_visibleWorld = w;
         t_visibleVersion = w.StructureVersion;
         t_visibleRoot = root;
+        t_devicesValid = t_holdersValid = false;
         return list;
+    }
+
+    [ThreadStatic] static List<int>? t_visibleDevices;
+    [ThreadStatic] static bool t_devicesValid;
+
+    /// <summary>The devices among <see cref="VisibleUnder"/>, in its order, kept with it: a goal on a device tests
+    /// them on every tick, and reading every visible object's record for the flag costs more than the test. Exact
+    /// because <see cref="ObjFlags.Device"/> is given at creation and never changes, and the list is rebuilt
+    /// whenever <see cref="VisibleUnder"/> is. Read-only; valid until the next call.</summary>
+    public static List<int> VisibleDevicesUnder(SimWorld w, int root)
+    {
+        var visible = VisibleUnder(w, root);
+        var devices = t_visibleDevices ??= new List<int>(32);
+        if (t_devicesValid) return devices;
+        devices.Clear();
+        foreach (int v in visible)
+            if (w.Has(v, ObjFlags.Device)) devices.Add(v);
+        t_devicesValid = true;
+        return devices;
+    }
+
+    [ThreadStatic] static List<int>? t_visibleHolders;
+    [ThreadStatic] static bool t_holdersValid;
+
+    /// <summary>The objects among <see cref="VisibleUnder"/> that hold at least one object that is not hidden, in its
+    /// order, kept with it (goals looking for an object in a named container test only these). Exact because
+    /// containment changes move the structure version, and the only change of <see cref="ObjFlags.Hidden"/>
+    /// after creation (a wire's terminals shown) happens before the wire is put anywhere. Read-only; valid until
+    /// the next call.</summary>
+    public static List<int> VisibleHoldersUnder(SimWorld w, int root)
+    {
+        var visible = VisibleUnder(w, root);
+        var holders = t_visibleHolders ??= new List<int>(64);
+        if (t_holdersValid) return holders;
+        holders.Clear();
+        foreach (int v in visible)
+            foreach (int c in w.Children(v))
+                if (!w.IsHidden(c))
+                {
+                    holders.Add(v);
+                    break;
+                }
+        t_holdersValid = true;
+        return holders;
     }
 
     /// <summary>Visible objects anywhere under <paramref name="root"/> (closed containers included, hidden ones

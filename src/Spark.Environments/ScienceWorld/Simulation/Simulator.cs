@@ -92,23 +92,29 @@ internal static class Simulator
         if (o.Material >= 0 && (o.Temperature >= w.Physics(o.Material).CombustionPoint || o.Has(ObjFlags.Combusting)))
             Thermal.CombustionTick(w, id);
 
-        // Terminals are skipped: they have no material, no contents and no behaviour of their own. An object's
-        // own two (ids id−2 and id−1, see SimWorld.Create) are adjacent in its id-ordered list when both are in
-        // it: the walk jumps from the first to the second without reading the first (one cache miss less).
-        var stack = childStack.Items;
-        int n = 0;
-        int ownFirstTerminal = Electrical.HasUnpolarizedTerminals(w, id) ? Electrical.Terminal1(id) : -1;
-        for (int c = w[id].FirstChild; c >= 0; c = w[c].Next)
+        // Most objects hold nothing (terminals aside) and have no doors: the steps below for contents and portals
+        // would do nothing, and their method's larger frame is not set up for them.
+        if (w.HasTickChildren(id) || w.Has(id, ObjFlags.HasPortals)) TickWithContents(w, id, childStack, top);
+        else
         {
-            if (c == ownFirstTerminal && w[c + 1].Parent == id)
-            {
-                c++;
-                continue;
-            }
-            if (KindFacts.IsTerminal(w.KindOf(c))) continue;
-            if (top + 2 * (n + 1) > stack.Length) stack = childStack.Grow(top + 2 * (n + 1));
-            stack[top + n++] = c;
+            Thermal.ChangeOfState(w, id);
+            Electrical.UnpolarizedTick(w, id, activateDevice: false);
         }
+        w[id].TickStamp = w.Ticks;
+    }
+
+    /// <summary>The rest of <see cref="BaseTick"/> for an object with contents or portals: heat exchange with
+    /// and among its contents, its own change of state and conduction, then its contents' and portals' ticks.</summary>
+    static void TickWithContents(SimWorld w, int id, ChildStack childStack, int top)
+    {
+        // Terminals are skipped: they have no material, no contents and no behaviour of their own. The world
+        // keeps every object's other children in one dense array, copied here as the original copies the set.
+        var kids = w.TickChildren(id);
+        int n = kids.Length;
+        var stack = childStack.Items;
+        if (top + 2 * n > stack.Length) stack = childStack.Grow(top + 2 * n);
+        // Most lists are short: a plain loop costs less than the call a span copy makes.
+        for (int i = 0; i < n; i++) stack[top + i] = kids[i];
         // A deeper level may grow the array; this level keeps reading its own (still intact) copy.
         var children = stack.AsSpan(top, n);
         if (n > 0) Thermal.ExchangeHeat(w, id, children, stack.AsSpan(top + n, n));
@@ -118,7 +124,6 @@ internal static class Simulator
         for (int i = 0; i < n; i++) TickObject(w, stack[top + i], childStack, top + n);
         if (w.Has(id, ObjFlags.HasPortals))
             foreach (int portal in w.PortalsOf(id)) TickObject(w, portal, childStack, top + n);
-        w[id].TickStamp = w.Ticks;
     }
 
     static void StopWatchTick(SimWorld w, int id)

@@ -49,44 +49,160 @@ internal static class Thermal
     /// <summary>Conduction between a container and each object in it, then between every pair of objects.</summary>
     public static void ExchangeHeat(SimWorld w, int container, ReadOnlySpan<int> children, Span<int> warm)
     {
+        // The n² touches run on a dense copy of the temperatures (same order, same arithmetic), written back after.
+        // One pass over the records fills it; the records and the material table are read through locals,
+        // which the JIT keeps in registers (through the world it reloads them after every store).
+        var objects = w.Objects;
+        var physics = w.Shared.PhysicsTable;
+        int m = children.Length;
+        Span<double> t = m <= 128 ? stackalloc double[m] : new double[m];
+        Span<double> k = m <= 128 ? stackalloc double[m] : new double[m];
         int n = 0;
         foreach (int c in children)
-            if (w.HasMaterial(c)) warm[n++] = c;
-        if (n == 0) return;
-        bool withContainer = w.HasMaterial(container);
-        // Touching objects of equal temperature changes nothing, so when all are equal no touch would.
-        if (AllAt(w, w[withContainer ? container : warm[0]].Temperature, warm[..n])) return;
-
-        // The n² touches run on a dense copy of the temperatures (same order, same arithmetic), written back after.
-        Span<double> t = n <= 128 ? stackalloc double[n] : new double[n];
-        Span<double> k = n <= 128 ? stackalloc double[n] : new double[n];
-        for (int i = 0; i < n; i++)
         {
-            t[i] = w[warm[i]].Temperature;
-            k[i] = w.Physics(w[warm[i]].Material).Conductivity;
+            ref readonly var o = ref objects[c];
+            if (o.Material < 0) continue;
+            warm[n] = c;
+            t[n] = o.Temperature;
+            k[n] = physics[o.Material].Conductivity;
+            n++;
         }
+        if (n == 0) return;
+        t = t[..n];
+        k = k[..n];
+        ref var box = ref objects[container];
+        bool withContainer = box.Material >= 0;
+        // Touching objects of equal temperature changes nothing, so when all are equal no touch would.
+        if (AllAt(withContainer ? box.Temperature : t[0], t)) return;
+
         if (withContainer)
         {
-            double tc = w[container].Temperature, kc = w.Physics(w[container].Material).Conductivity;
+            double tc = box.Temperature, kc = physics[box.Material].Conductivity;
             for (int i = 0; i < n; i++) Touch(ref tc, kc, ref t[i], k[i]);
-            w[container].Temperature = tc;
+            box.Temperature = tc;
         }
-        // Touch(t[i], t[j]) for every j < i, with t[i] and k[i] held in registers across the inner loop.
-        for (int i = 1; i < n; i++)
-        {
-            double ti = t[i], ki = k[i];
-            var tj = t[..i];
-            var kj = k[..i];
-            for (int j = 0; j < tj.Length; j++) Touch(ref ti, ki, ref tj[j], kj[j]);
-            t[i] = ti;
-        }
-        for (int i = 0; i < n; i++) w[warm[i]].Temperature = t[i];
+        TouchPairs(t, k);
+        for (int i = 0; i < n; i++) objects[warm[i]].Temperature = t[i];
     }
 
-    static bool AllAt(SimWorld w, double temperature, ReadOnlySpan<int> objects)
+    /// <summary>Every object touches each earlier one, row by row (row i: Touch(t[i], t[j]) for j = 0 .. i − 1),
+    /// as the original; rows run four (or two) at a time, each one column behind the previous, which gives the
+    /// same bits (see <see cref="TouchFourRows"/>).</summary>
+    internal static void TouchPairs(Span<double> t, Span<double> k)
     {
-        foreach (int c in objects)
-            if (w[c].Temperature != temperature) return false;
+        int n = t.Length, row = 1;
+        if (n >= 3)
+        {
+            TouchTwoRows(t, k, 1);
+            row = 3;
+        }
+        for (; row + 3 < n; row += 4) TouchFourRows(t, k, row);
+        for (; row + 1 < n; row += 2) TouchTwoRows(t, k, row);
+        if (row < n) TouchRow(t, k, row);
+    }
+
+    /// <summary>Touch(t[i], t[j]) for every j &lt; i, with t[i] and k[i] held in registers across the loop.</summary>
+    static void TouchRow(Span<double> t, Span<double> k, int i)
+    {
+        double ti = t[i], ki = k[i];
+        var tj = t[..i];
+        var kj = k[..i];
+        for (int j = 0; j < tj.Length; j++) Touch(ref ti, ki, ref tj[j], kj[j]);
+        t[i] = ti;
+    }
+
+    /// <summary><see cref="TouchRow"/> for rows i and i + 1, interleaved: row i + 1 runs one column behind row i.
+    /// Each touch sees exactly the values it would in row order (column j − 1 of row i + 1 needs only what row i
+    /// left in t[j − 1]; column j of row i does not read or write it), so the results are the same bits; the
+    /// two rows' dependent chains of arithmetic then overlap instead of running one after the other.</summary>
+    static void TouchTwoRows(Span<double> t, Span<double> k, int i)
+    {
+        double a = t[i], ka = k[i], b = t[i + 1], kb = k[i + 1];
+        // prev is t[j − 1] as row i left it, waiting for row i + 1.
+        double prev = t[0], kPrev = k[0];
+        Touch(ref a, ka, ref prev, kPrev);
+        for (int j = 1; j < i; j++)
+        {
+            double cur = t[j], kCur = k[j];
+            Touch(ref a, ka, ref cur, kCur);
+            Touch(ref b, kb, ref prev, kPrev);
+            t[j - 1] = prev;
+            prev = cur;
+            kPrev = kCur;
+        }
+        Touch(ref b, kb, ref prev, kPrev);
+        t[i - 1] = prev;
+        Touch(ref b, kb, ref a, ka);
+        t[i] = a;
+        t[i + 1] = b;
+    }
+
+    /// <summary>Rows i .. i + 3 (i ≥ 3) as a wavefront: row i + m runs m columns behind row i, so four dependent
+    /// chains overlap. A touch (row r, column j) needs only row r's earlier columns, the rows before r at column
+    /// j, and, for j ≥ i, row j finished; the order below keeps all three, so every value goes through the same
+    /// touches in the same order as row by row. c1, c2, c3 are the columns waiting for rows i + 1, i + 2, i + 3.</summary>
+    static void TouchFourRows(Span<double> t, Span<double> k, int i)
+    {
+        double a0 = t[i], a1 = t[i + 1], a2 = t[i + 2], a3 = t[i + 3];
+        double k0 = k[i], k1 = k[i + 1], k2 = k[i + 2], k3 = k[i + 3];
+        // Columns 0 to 2: the wave fills.
+        double c1 = t[0], kc1 = k[0];
+        Touch(ref a0, k0, ref c1, kc1);
+        double c2 = c1, kc2 = kc1;
+        c1 = t[1];
+        kc1 = k[1];
+        Touch(ref a0, k0, ref c1, kc1);
+        Touch(ref a1, k1, ref c2, kc2);
+        double c3 = c2, kc3 = kc2;
+        c2 = c1;
+        kc2 = kc1;
+        c1 = t[2];
+        kc1 = k[2];
+        Touch(ref a0, k0, ref c1, kc1);
+        Touch(ref a1, k1, ref c2, kc2);
+        Touch(ref a2, k2, ref c3, kc3);
+        // Column j of row i, j − 1 of row i + 1, j − 2 of row i + 2, j − 3 of row i + 3 (then finished).
+        for (int j = 3; j < i; j++)
+        {
+            double c0 = t[j], kc0 = k[j];
+            Touch(ref a0, k0, ref c0, kc0);
+            Touch(ref a1, k1, ref c1, kc1);
+            Touch(ref a2, k2, ref c2, kc2);
+            Touch(ref a3, k3, ref c3, kc3);
+            t[j - 3] = c3;
+            c3 = c2;
+            kc3 = kc2;
+            c2 = c1;
+            kc2 = kc1;
+            c1 = c0;
+            kc1 = kc0;
+        }
+        // The wave drains: row i is finished, and rows i .. i + 2 become columns of the rows after them.
+        Touch(ref a1, k1, ref c1, kc1);
+        Touch(ref a1, k1, ref a0, k0);
+        Touch(ref a2, k2, ref c2, kc2);
+        Touch(ref a2, k2, ref c1, kc1);
+        Touch(ref a2, k2, ref a0, k0);
+        Touch(ref a2, k2, ref a1, k1);
+        Touch(ref a3, k3, ref c3, kc3);
+        Touch(ref a3, k3, ref c2, kc2);
+        Touch(ref a3, k3, ref c1, kc1);
+        Touch(ref a3, k3, ref a0, k0);
+        Touch(ref a3, k3, ref a1, k1);
+        Touch(ref a3, k3, ref a2, k2);
+        t[i - 3] = c3;
+        t[i - 2] = c2;
+        t[i - 1] = c1;
+        t[i] = a0;
+        t[i + 1] = a1;
+        t[i + 2] = a2;
+        t[i + 3] = a3;
+    }
+
+    static bool AllAt(double temperature, ReadOnlySpan<double> temperatures)
+    {
+        foreach (double x in temperatures)
+            if (x != temperature) return false;
         return true;
     }
 

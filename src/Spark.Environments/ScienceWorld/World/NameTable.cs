@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 
 namespace Spark.Environments.ScienceWorld.World;
 
@@ -15,6 +16,36 @@ internal static class NameTable
     static int s_count = 1;
 
     public static string Get(int id) => s_names[id];
+
+    /// <summary>Per name id: 0 not computed yet, 1 the name is not pure ASCII, otherwise 2 + the id of its
+    /// ASCII upper-case form. Two ASCII names are equal ignoring case (ordinal) exactly when these ids are.</summary>
+    static int[] s_upper = [];
+
+    /// <summary>The id of the name's ASCII upper-case form, or −1 when the name is not pure ASCII (compare the
+    /// strings then).</summary>
+    public static int AsciiUpperId(int id)
+    {
+        var upper = s_upper;
+        int known = id < upper.Length ? upper[id] : 0;
+        return known != 0 ? known - 2 : ComputeAsciiUpperId(id);
+    }
+
+    static int ComputeAsciiUpperId(int id)
+    {
+        string name = Get(id);
+        int result = Ascii.IsValid(name) ? Intern(name.ToUpperInvariant()) : -1;
+        lock (AddLock)
+        {
+            if (s_upper.Length <= id)
+            {
+                var grown = new int[Math.Max(64, 2 * Math.Max(id + 1, s_upper.Length))];
+                s_upper.CopyTo(grown, 0);
+                s_upper = grown;
+            }
+            s_upper[id] = result + 2;
+        }
+        return result;
+    }
 
     public static int Intern(string name)
     {

@@ -59,6 +59,8 @@ internal struct ObjectState
         readonly get => NameTable.Get(_name);
         set => _name = NameTable.Intern(value);
     }
+    /// <summary>The name's index in <see cref="NameTable"/>.</summary>
+    public readonly int NameId => _name;
     /// <summary>Kind-specific counter: stopwatch ticks, toilet flush stage, flower pollination step, ...</summary>
     public int Counter;
     /// <summary>The universe tick that last processed this object (the original's <c>tickCompleted</c>).</summary>

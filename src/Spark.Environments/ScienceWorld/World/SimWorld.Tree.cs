@@ -7,7 +7,11 @@ internal sealed partial class SimWorld
     public void AddChild(int parent, int child)
     {
         if (parent == child) return;
-        Detach(child);
+        int from = _objects[child].Parent;
+        DetachQuietly(child);
+        // What the universe reaches stays the same when an object moves between two open containers that sit
+        // directly in the universe (the agent going from room to room): it is reached, with all it holds, either way.
+        if (!(IsOpenInUniverse(from) && IsOpenInUniverse(parent))) ReachVersion++;
         ref var c = ref _objects[child];
         c.Parent = parent;
         int prev = -1, cur = _objects[parent].FirstChild;
@@ -19,12 +23,23 @@ internal sealed partial class SimWorld
         c.Next = cur;
         if (prev < 0) _objects[parent].FirstChild = child;
         else _objects[prev].Next = child;
+        TickChildAdded(parent, child);
         ContentsChanged(parent);
         StructureVersion++;
     }
 
     /// <summary>Removes an object from its container (it then floats outside the tree).</summary>
     public void Detach(int child)
+    {
+        DetachQuietly(child);
+        ReachVersion++;
+    }
+
+    bool IsOpenInUniverse(int container) =>
+        container >= 0 && _objects[container].Parent == Universe && Universe >= 0 && IsOpenContainer(container);
+
+    /// <summary><see cref="Detach"/> without moving <see cref="ReachVersion"/> (<see cref="AddChild"/> decides that).</summary>
+    void DetachQuietly(int child)
     {
         int parent = _objects[child].Parent;
         if (parent < 0) return;
@@ -41,6 +56,7 @@ internal sealed partial class SimWorld
         }
         _objects[child].Parent = -1;
         _objects[child].Next = -1;
+        TickChildRemoved(parent, child);
         ContentsChanged(parent);
         StructureVersion++;
     }

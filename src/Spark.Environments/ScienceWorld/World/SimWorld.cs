@@ -35,6 +35,15 @@ internal sealed partial class SimWorld
     /// <summary>Counts changes of containment and containers opening or closing (<see cref="SetOpen"/>), so that
     /// walks over what can be reached can be reused while it stands still.</summary>
     public int StructureVersion { get; private set; }
+    /// <summary>Counts the changes that can change what a walk from the universe through open containers reaches
+    /// (the parser's objects for <c>teleport</c>): as <see cref="StructureVersion"/>, except that moving an object
+    /// between two open containers directly in the universe (the agent going from room to room) leaves it.</summary>
+    public int ReachVersion { get; private set; }
+    /// <summary>The ids <c>Visibility.ForOracle</c> found at <see cref="_oracleVersion"/> (read-only, shared with
+    /// copies): a copy of a task's start state inherits the walk taken on it, so an episode's first teleport
+    /// after a reset does not walk the world again.</summary>
+    int[]? _oracleWalk;
+    int _oracleVersion = -1;
     /// <summary>State of the small generator bees use to choose where to fly (deterministic per episode).</summary>
     public ulong BeeRandom { get; set; }
 
@@ -44,6 +53,8 @@ internal sealed partial class SimWorld
         _objects = new ObjectState[capacity];
         _referents = new RefSet?[capacity];
         _openings = new ulong[capacity * RefSet.OpeningWords];
+        _kids = new int[capacity];
+        _kidStart = new int[capacity + 1];
     }
 
     SimWorld(SimWorld other)
@@ -54,6 +65,8 @@ internal sealed partial class SimWorld
         _objects = new ObjectState[capacity];
         _referents = new RefSet?[capacity];
         _openings = new ulong[capacity * RefSet.OpeningWords];
+        _kids = new int[Math.Max(capacity, other._kidCount)];
+        _kidStart = new int[capacity + 1];
         CopyFrom(other);
     }
 
@@ -73,6 +86,7 @@ internal sealed partial class SimWorld
         Array.Copy(other._objects, _objects, other._count);
         Array.Copy(other._referents, _referents, other._count);
         Array.Copy(other._openings, _openings, other._count * RefSet.OpeningWords);
+        CopyTickChildren(other);
         _count = other._count;
         Universe = other.Universe;
         Agent = other.Agent;
@@ -83,12 +97,29 @@ internal sealed partial class SimWorld
         BeeRandom = other.BeeRandom;
         // Past any version this world had: walks cached against this world by version must not match the copy.
         StructureVersion = Math.Max(StructureVersion, other.StructureVersion) + 1;
+        ReachVersion = Math.Max(ReachVersion, other.ReachVersion) + 1;
+        _oracleWalk = other._oracleWalk;
+        _oracleVersion = other.OracleWalk != null ? ReachVersion : -1;
         CopyRecycling(other);
     }
 
     public int Count => _count;
 
+    /// <summary>The whole-world walk remembered by <see cref="RememberOracleWalk"/>, or null when the world's
+    /// reach (<see cref="ReachVersion"/>) has changed since.</summary>
+    public int[]? OracleWalk => _oracleVersion == ReachVersion ? _oracleWalk : null;
+
+    public void RememberOracleWalk(int[] ids)
+    {
+        _oracleWalk = ids;
+        _oracleVersion = ReachVersion;
+    }
+
     public ref ObjectState this[int id] => ref _objects[id];
+
+    /// <summary>Every object's record, by id, for loops that read many: through a local span the JIT keeps the
+    /// array in a register, through the indexer it reloads it after every store.</summary>
+    public Span<ObjectState> Objects => _objects.AsSpan(0, _count);
 
     public Kind KindOf(int id) => _objects[id].Kind;
     public string NameOf(int id) => _objects[id].Name;
@@ -149,6 +180,7 @@ internal sealed partial class SimWorld
             Array.Resize(ref _openings, _openings.Length * 2);
         }
         int id = _count++;
+        TickChildrenAllocated(id);
         // A reused array (see CopyFrom) may still hold the referents of an object that had this id before.
         MarkStale(id);
         ref var o = ref _objects[id];
@@ -182,6 +214,7 @@ internal sealed partial class SimWorld
         if (_objects[id].Has(ObjFlags.Open) == open) return;
         _objects[id].Set(ObjFlags.Open, open);
         StructureVersion++;
+        ReachVersion++;
     }
 
     public void Rename(int id, string name)

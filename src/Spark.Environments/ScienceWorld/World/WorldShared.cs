@@ -33,6 +33,7 @@ internal sealed class WorldShared
     /// <summary>Clones of one world share the material and species tables and may run on different threads, so
     /// additions are serialised (the tables only grow; indices never change).</summary>
     readonly Lock _materialsLock = new();
+    readonly Dictionary<Material, int> _materialIds = [];
 
     /// <summary>The index of a material, added on first use.</summary>
     public int MaterialId(Material m)
@@ -41,10 +42,12 @@ internal sealed class WorldShared
         {
             for (int k = 0; k < Materials.Count; k++)
                 if (ReferenceEquals(Materials[k], m)) return k;
-            int i = Materials.IndexOf(m);
-            if (i >= 0) return i;
+            // A record equal to a listed one (mixing builds a new record each time) gets that one's index, as a
+            // List.IndexOf by value would; the dictionary holds each value once, at its first (only) index.
+            if (_materialIds.TryGetValue(m, out int i)) return i;
             _physics = WithValue(_physics, Materials.Count, new MaterialPhysics(m));
             Materials.Add(m);
+            _materialIds.Add(m, Materials.Count - 1);
             return Materials.Count - 1;
         }
     }

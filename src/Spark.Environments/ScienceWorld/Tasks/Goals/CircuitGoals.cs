@@ -26,12 +26,14 @@ internal static class Circuit
 /// <summary>The named object's first (anode/terminal 1) or second (cathode/terminal 2) contact touches a wire.</summary>
 internal sealed class GoalObjectConnectedToWire(string objectName, bool first, string description) : Goal(description)
 {
+    readonly GoalName _object = new(objectName);
+
     public override GoalResult Evaluate(GoalContext ctx, int obj)
     {
         var w = ctx.World;
         foreach (int v in Circuit.Visible(ctx))
         {
-            if (!Named(w, v, objectName)) continue;
+            if (!Named(w, v, _object)) continue;
             int terminal;
             if (KindFacts.IsPolarized(w.KindOf(v))) terminal = first ? Electrical.Anode(v) : Electrical.Cathode(v);
             else if (Electrical.HasUnpolarizedTerminals(w, v)) terminal = first ? Electrical.Terminal1(v) : Electrical.Terminal2(v);
@@ -45,6 +47,9 @@ internal sealed class GoalObjectConnectedToWire(string objectName, bool first, s
 /// <summary>Some wire joins the named object and a power source (any, or the named one).</summary>
 internal sealed class GoalWireConnectsObjectAndPowerSource(string objectName, string description, string powerSource = "") : Goal(description)
 {
+    readonly GoalName _object = new(objectName);
+    readonly GoalName _source = new(powerSource);
+
     public override GoalResult Evaluate(GoalContext ctx, int obj)
     {
         var w = ctx.World;
@@ -52,7 +57,7 @@ internal sealed class GoalWireConnectsObjectAndPowerSource(string objectName, st
         {
             if (w.KindOf(v) != Kind.Wire) continue;
             var (a, b) = Circuit.WireEnds(w, v);
-            bool foundObject = (a >= 0 && Named(w, a, objectName)) || (b >= 0 && Named(w, b, objectName));
+            bool foundObject = (a >= 0 && Named(w, a, _object)) || (b >= 0 && Named(w, b, _object));
             bool foundSource = IsSource(w, a) || IsSource(w, b);
             if (foundObject && foundSource) return GoalResult.Success;
         }
@@ -60,12 +65,14 @@ internal sealed class GoalWireConnectsObjectAndPowerSource(string objectName, st
     }
 
     bool IsSource(SimWorld w, int part) =>
-        part >= 0 && KindFacts.IsGenerator(w.KindOf(part)) && (powerSource.Length == 0 || Named(w, part, powerSource));
+        part >= 0 && KindFacts.IsGenerator(w.KindOf(part)) && (_source.Text.Length == 0 || Named(w, part, _source));
 }
 
 /// <summary>Some wire joins the named object (or any power source) and a light bulb.</summary>
 internal sealed class GoalWireConnectsToLightBulb(string? objectName, string description) : Goal(description)
 {
+    readonly GoalName? _object = objectName == null ? null : new(objectName);
+
     public override GoalResult Evaluate(GoalContext ctx, int obj)
     {
         var w = ctx.World;
@@ -74,9 +81,9 @@ internal sealed class GoalWireConnectsToLightBulb(string? objectName, string des
             if (w.KindOf(v) != Kind.Wire) continue;
             var (a, b) = Circuit.WireEnds(w, v);
             bool bulb = IsBulb(w, a) || IsBulb(w, b);
-            bool other = objectName == null
+            bool other = _object == null
                 ? IsSource(w, a) || IsSource(w, b)
-                : (a >= 0 && Named(w, a, objectName)) || (b >= 0 && Named(w, b, objectName));
+                : (a >= 0 && Named(w, a, _object)) || (b >= 0 && Named(w, b, _object));
             if (bulb && other) return GoalResult.Success;
         }
         return GoalResult.Unsuccessful;

@@ -48,10 +48,19 @@ internal abstract class Goal(string description)
 
     protected static GoalResult Result(bool ok) => ok ? GoalResult.Success : GoalResult.Unsuccessful;
 
-    /// <summary>Name match as the goals test it: the object's name or its descriptive name, case-insensitive.</summary>
-    protected static bool Named(SimWorld w, int id, string name) =>
-        string.Equals(w.NameOf(id), name, StringComparison.OrdinalIgnoreCase)
-        || Objects.Names.DescriptIs(w, id, name);
+    /// <summary>Name match as the goals test it: the object's name or its descriptive name, case-insensitive.
+    /// Goals test every visible object on every check, so the plain name is compared by interned upper-case ids
+    /// (no string is read), and the descriptive name only where it can differ from the plain one.</summary>
+    protected static bool Named(SimWorld w, int id, GoalName name)
+    {
+        ref var o = ref w[id];
+        int mine = NameTable.AsciiUpperId(o.NameId);
+        bool plain = mine >= 0 && name.UpperId >= 0 ? mine == name.UpperId : string.Equals(o.Name, name.Text, StringComparison.OrdinalIgnoreCase);
+        if (plain) return true;
+        // Names.DescriptIs compares the plain name once more for the other kinds when not burning or burned.
+        if (o.Kind is not (Kind.Door or Kind.Drain or Kind.Animal) && !o.Has(ObjFlags.Combusting) && !o.Has(ObjFlags.Combusted)) return false;
+        return Objects.Names.DescriptIs(w, id, name.Text);
+    }
 
     /// <summary>The object's name or descriptive name is one of <paramref name="names"/> (exact case, as the original's list test).</summary>
     protected static bool NamedAny(SimWorld w, int id, string[] names)
@@ -60,4 +69,11 @@ internal abstract class Goal(string description)
             if (w.NameOf(id) == n || (Objects.Names.DescriptIs(w, id, n) && Objects.Names.Descript(w, id) == n)) return true;
         return false;
     }
+}
+
+/// <summary>A name a goal looks for, with the <see cref="NameTable.AsciiUpperId"/> it is compared by (−1 when not ASCII).</summary>
+internal sealed class GoalName(string text)
+{
+    public string Text { get; } = text;
+    public int UpperId { get; } = NameTable.AsciiUpperId(NameTable.Intern(text));
 }

@@ -32,11 +32,13 @@ internal sealed class GoalTemperatureChange(double degrees, bool increase, strin
 /// <summary>An object with the given name in the agent's location is burning.</summary>
 internal sealed class GoalTemperatureOnFire(string objectName, string description) : Goal(description)
 {
+    readonly GoalName _object = new(objectName);
+
     public override GoalResult Evaluate(GoalContext ctx, int obj)
     {
         var visible = Visibility.VisibleUnder(ctx.World, ctx.AgentLocation);
         foreach (int v in visible)
-            if (ctx.World.HasMaterial(v) && ctx.World.Has(v, ObjFlags.Combusting) && Named(ctx.World, v, objectName)) return GoalResult.Success;
+            if (ctx.World.HasMaterial(v) && ctx.World.Has(v, ObjFlags.Combusting) && Named(ctx.World, v, _object)) return GoalResult.Success;
         return GoalResult.Unsuccessful;
     }
 }

@@ -40,11 +40,13 @@ internal sealed class GoalInRoomWithOpenDoor(string description) : Goal(descript
 /// <summary>An object with the given name is anywhere in the agent's location.</summary>
 internal sealed class GoalInRoomWithObject(string objectName, string description) : Goal(description)
 {
+    readonly GoalName _object = new(objectName);
+
     public override GoalResult Evaluate(GoalContext ctx, int obj)
     {
         var visible = Visibility.VisibleUnder(ctx.World, ctx.AgentLocation);
         foreach (int v in visible)
-            if (Named(ctx.World, v, objectName)) return GoalResult.Success;
+            if (Named(ctx.World, v, _object)) return GoalResult.Success;
         return GoalResult.Unsuccessful;
     }
 }
@@ -68,11 +70,12 @@ internal sealed class GoalStayInLocation(string location, int minChecks, string 
 /// <summary>A device with the given name in the agent's location is switched on.</summary>
 internal sealed class GoalActivateDeviceWithName(string deviceName, string description) : Goal(description)
 {
+    readonly GoalName _device = new(deviceName);
+
     public override GoalResult Evaluate(GoalContext ctx, int obj)
     {
-        var visible = Visibility.VisibleUnder(ctx.World, ctx.AgentLocation);
-        foreach (int v in visible)
-            if (ctx.World.Has(v, ObjFlags.Device) && ctx.World.Has(v, ObjFlags.Activated) && Named(ctx.World, v, deviceName))
+        foreach (int v in Visibility.VisibleDevicesUnder(ctx.World, ctx.AgentLocation))
+            if (ctx.World.Has(v, ObjFlags.Activated) && Named(ctx.World, v, _device))
                 return GoalResult.Success;
         return GoalResult.Unsuccessful;
     }
@@ -102,13 +105,15 @@ internal sealed class GoalObjectInContainer(string containerName, string descrip
 /// <summary>A container with the given name in the agent's location directly holds one of the named objects.</summary>
 internal sealed class GoalSpecificObjectInDirectContainer(string containerName, string[] objectNames, string description) : Goal(description)
 {
+    readonly GoalName _container = new(containerName);
+
     public override GoalResult Evaluate(GoalContext ctx, int obj)
     {
         var w = ctx.World;
-        var visible = Visibility.VisibleUnder(w, ctx.AgentLocation);
-        foreach (int v in visible)
+        // Only a container holding something visible can succeed.
+        foreach (int v in Visibility.VisibleHoldersUnder(w, ctx.AgentLocation))
         {
-            if (!Named(w, v, containerName)) continue;
+            if (!Named(w, v, _container)) continue;
             foreach (int c in w.Children(v))
                 if (!w.IsHidden(c) && NamedAny(w, c, objectNames))
                     return GoalResult.Success;

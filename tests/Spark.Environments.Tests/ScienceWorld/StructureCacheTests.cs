@@ -1,0 +1,157 @@
+using Spark.Environments.ScienceWorld;
+using Spark.Environments.ScienceWorld.Actions;
+using Spark.Environments.ScienceWorld.Tasks.Goals;
+using Spark.Environments.ScienceWorld.World;
+
+namespace Spark.Environments.Tests.ScienceWorld;
+
+/// <summary>
+/// Structures kept alongside the object tree for speed must always say what the tree says: the dense lists
+/// of children the tick walks, the whole-world walk <c>teleport</c> reuses across room-to-room moves, and the
+/// goals' name test by interned upper-case ids.
+/// </summary>
+public class StructureCacheTests
+{
+    static readonly (string Type, int Variation)[] Tasks =
+        [("boil", 1), ("freeze", 2), ("find-animal", 3), ("power-component", 2), ("lifespan-longest-lived", 0), ("chemistry-mix-paint-secondary-color", 1)];
+
+    /// <summary>Every step of the expert's path, then a random walk with some typed-in teleports, on the
+    /// environment, a clone taken mid-way, and the environment again after a reset.</summary>
+    static IEnumerable<ScienceWorldEnvironment> StatesAlongPaths(int randomSteps = 25)
+    {
+        var suite = new ScienceWorldSuite(new SuiteOptions());
+        foreach (var (type, variation) in Tasks)
+        {
+            var env = suite.CreateVariation(type, variation);
+            var actions = suite.Expert!.Solve(env, env.Reset(), new Random(variation)).Steps.Select(s => s.Action).ToList();
+            env.Reset();
+            yield return env;
+            ScienceWorldEnvironment? clone = null;
+            for (int i = 0; i < actions.Count; i++)
+            {
+                env.Step(actions[i]);
+                yield return env;
+                if (i == actions.Count / 2) clone = (ScienceWorldEnvironment)env.Clone();
+            }
+            env.Reset();
+            var random = new Random(variation);
+            foreach (var walker in new[] { env, clone! })
+                for (int i = 0; i < randomSteps; i++)
+                {
+                    var admissible = walker.AdmissibleActions;
+                    string action = i % 5 == 4 ? "teleport to " + (i % 2 == 0 ? "kitchen" : "outside") : admissible[random.Next(admissible.Count)];
+                    if (walker.Step(action).Done) break;
+                    yield return walker;
+                }
+        }
+    }
+
+    [Fact]
+    public void The_tick_s_children_lists_equal_the_tree_without_terminals_after_every_step()
+    {
+        int checkedStates = 0;
+        foreach (var env in StatesAlongPaths())
+        {
+            var w = env.CurrentEpisode.World;
+            for (int id = 0; id < w.Count; id++)
+            {
+                var expected = new List<int>();
+                foreach (int c in w.Children(id))
+                    if (!KindFacts.IsTerminal(w.KindOf(c))) expected.Add(c);
+                Assert.Equal(expected, w.TickChildren(id).ToArray());
+            }
+            checkedStates++;
+        }
+        Assert.True(checkedStates > 150);
+    }
+
+    [Fact]
+    public void Teleport_s_reused_world_walk_equals_a_fresh_one_after_every_step()
+    {
+        int reused = 0;
+        foreach (var env in StatesAlongPaths())
+        {
+            var w = env.CurrentEpisode.World;
+            int version = w.ReachVersion;
+            var cached = Visibility.ForOracle(w).ToArray();
+            var fresh = new List<int>();
+            Visibility.Accessible(w, w.Universe, true, fresh, new IdSet(w.Count));
+            fresh.Sort();
+            Assert.Equal(fresh, cached);
+            if (version == _lastVersion && ReferenceEquals(w, _lastWorld)) reused++;
+            (_lastWorld, _lastVersion) = (w, version);
+        }
+        Assert.True(reused > 20, "some steps should keep the walk (moves between rooms, actions that move nothing)");
+    }
+
+    SimWorld? _lastWorld;
+    int _lastVersion;
+
+    /// <summary>Exposes the goals' name test.</summary>
+    sealed class NameProbe() : Goal("probe")
+    {
+        public override GoalResult Evaluate(GoalContext ctx, int obj) => GoalResult.Unsuccessful;
+        public static bool Test(SimWorld w, int id, string name) => Named(w, id, new GoalName(name));
+    }
+
+    /// <summary>The visible devices the goals read are kept with the visible walk: after every step (the goals
+    /// have just used both), they must equal the devices of a fresh walk of the agent's location.</summary>
+    [Fact]
+    public void Visible_devices_equal_the_devices_of_a_fresh_visibility_walk_after_every_step()
+    {
+        int withDevices = 0;
+        foreach (var env in StatesAlongPaths())
+        {
+            var w = env.CurrentEpisode.World;
+            var fresh = new List<int>();
+            Visibility.VisibleRecursive(w, w.AgentLocation, fresh);
+            var expected = fresh.Where(v => w.Has(v, ObjFlags.Device)).ToList();
+            Assert.Equal(expected, Visibility.VisibleDevicesUnder(w, w.AgentLocation));
+            if (expected.Count > 0) withDevices++;
+        }
+        Assert.True(withDevices > 50, "most rooms hold devices");
+    }
+
+    /// <summary>Likewise the visible objects holding something not hidden, which the goals on a named container
+    /// read.</summary>
+    [Fact]
+    public void Visible_holders_equal_those_of_a_fresh_visibility_walk_after_every_step()
+    {
+        int total = 0;
+        foreach (var env in StatesAlongPaths())
+        {
+            var w = env.CurrentEpisode.World;
+            var fresh = new List<int>();
+            Visibility.VisibleRecursive(w, w.AgentLocation, fresh);
+            var expected = fresh.Where(v =>
+            {
+                foreach (int c in w.Children(v))
+                    if (!w.IsHidden(c)) return true;
+                return false;
+            }).ToList();
+            Assert.Equal(expected, Visibility.VisibleHoldersUnder(w, w.AgentLocation));
+            total += expected.Count;
+        }
+        Assert.True(total > 500, "rooms hold tables, counters and boxes with things on them");
+    }
+
+    [Fact]
+    public void Goal_name_test_by_ids_equals_the_string_comparison()
+    {
+        var env = new ScienceWorldSuite(new SuiteOptions()).CreateVariation("find-animal", 3);
+        env.Reset();
+        var w = env.CurrentEpisode.World;
+        var names = Enumerable.Range(0, w.Count).Select(w.NameOf).Distinct().Take(60).ToList();
+        names.AddRange(["KITCHEN", "Door Between Kitchen And Hallway", "burned wood", "caf\u00e9", "Ä", "", "stove (on fire)"]);
+        int matches = 0;
+        for (int id = 0; id < w.Count; id++)
+            foreach (var name in names)
+            {
+                bool expected = string.Equals(w.NameOf(id), name, StringComparison.OrdinalIgnoreCase)
+                    || Spark.Environments.ScienceWorld.Objects.Names.DescriptIs(w, id, name);
+                Assert.Equal(expected, NameProbe.Test(w, id, name));
+                if (expected) matches++;
+            }
+        Assert.True(matches > 100);
+    }
+}

@@ -36,8 +36,9 @@ public sealed class PolicyUpdater(
     UpdateOptions options,
     Action<string>? warn = null)
 {
-    public UpdateStats Update(IReadOnlyList<RlSequence> sequences, ulong seed, Func<int, double> learningRate, ref int optimizerStep)
+    public UpdateStats Update(IReadOnlyList<RlSequence> sequences, ulong seed, double learningRate, ref int optimizerStep)
     {
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
         var totals = new Accumulator();
         int steps = 0, skipped = 0;
         double gradNormSum = 0;
@@ -48,8 +49,6 @@ public sealed class PolicyUpdater(
             foreach (var miniBatch in Split(order, options.MiniBatches))
             {
                 if (miniBatch.Length == 0) continue;
-                double lr = learningRate(optimizerStep);
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
                 var result = Step(miniBatch.Select(i => sequences[i]).ToList(), totals);
                 optimizerStep++;
                 if (result is double norm) { steps++; gradNormSum += norm; }

@@ -100,7 +100,7 @@ public sealed class RlTrainer(RlOptions options, IEnvironmentSuite suite, string
             var scored = TrainingSamples.Score(trained, estimator, options.AdvantageOptions);
             var sequences = RlSequenceBuilder.Build(trained, scored, agentOptions.PromptOptions.Mode, estimator.Layout);
             double lr = schedule.At(iteration - 1);
-            var stats = updater.Update(sequences, Seeds.Derive(options.Seed, "update", iteration), _ => lr, ref optimizerStep);
+            var stats = updater.Update(sequences, Seeds.Derive(options.Seed, "update", iteration), lr, ref optimizerStep);
             row["time_update_s"] = clock.Elapsed.TotalSeconds;
             cancel.ThrowIfCancellationRequested();
             AddUpdateMetrics(row, stats, lr);

@@ -40,7 +40,7 @@ public sealed class PolicyUpdaterTests
             new UpdateOptions(MiniBatches: 1));
 
         int step = 0;
-        var stats = updater.Update(sequences, seed: 1, _ => 1e-2, ref step);
+        var stats = updater.Update(sequences, seed: 1, 1e-2, ref step);
 
         Assert.Equal(1, stats.OptimizerSteps);
         Assert.Equal(1, step);
@@ -62,7 +62,7 @@ public sealed class PolicyUpdaterTests
             new PolicyLossOptions(KlCoef: 0, EntropyCoef: 0), new UpdateOptions(MiniBatches: 1), warnings.Add);
 
         int step = 0;
-        var stats = updater.Update([item], seed: 1, _ => 1e-2, ref step);
+        var stats = updater.Update([item], seed: 1, 1e-2, ref step);
 
         Assert.Equal(1, stats.SkippedSteps);
         Assert.Single(warnings);

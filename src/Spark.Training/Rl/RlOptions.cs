@@ -107,7 +107,7 @@ public sealed record RlOptions
     }
 
     /// <summary>A digest of the settings a resumed run must share with the run that wrote the checkpoint (not the
-    /// length of the run, nor how often it evaluates or saves).</summary>
+    /// length of the run — unless the learning rate decays over it — nor how often it evaluates or saves).</summary>
     public string ResumeFingerprint() =>
-        Runs.RunCheckpoints.Fingerprint(this with { Iterations = 0, EvalEvery = 0, CheckpointEvery = 1, TreesEvery = 0, EvalCount = null });
+        Runs.RunCheckpoints.Fingerprint(this with { Iterations = DecayLearningRate ? Iterations : 0, EvalEvery = 0, CheckpointEvery = 1, TreesEvery = 0, EvalCount = null });
 }

@@ -93,6 +93,20 @@ public sealed class RlTrainerTests
     }
 
     [Fact]
+    public void A_decaying_run_resumed_with_another_length_is_refused()
+    {
+        string init = SmallPolicy.Checkpoint(seed: 6, hidden: 32, layers: 1);
+        string run = Path.Combine(Path.GetDirectoryName(init)!, "rl-decay");
+        var options = Options(1) with { EvalEvery = 0, DecayLearningRate = true };
+        new RlTrainer(options, new FakeAlfworldSuite(), init, run).Run(resume: false);
+
+        // The schedule is spread over the run's iterations, so a longer run would have used other rates so far.
+        var e = Assert.Throws<InvalidDataException>(() =>
+            new RlTrainer(options with { Iterations = 2 }, new FakeAlfworldSuite(), init, run).Run(resume: true));
+        Assert.Contains("different settings", e.Message);
+    }
+
+    [Fact]
     public void Skipping_uniform_groups_trains_nothing_when_every_leaf_failed()
     {
         string init = SmallPolicy.Checkpoint(seed: 8, hidden: 32, layers: 1);

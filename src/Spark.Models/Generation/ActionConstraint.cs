@@ -7,7 +7,8 @@ namespace Spark.Models.Generation;
 /// Constrained action decoding for one step. Inside <c>&lt;action&gt;…&lt;/action&gt;</c> the text must stay a prefix
 /// of some <c>admissible + "&lt;/action&gt;"</c>, so <c>&lt;/action&gt;</c> can only follow a complete admissible
 /// action; outside it the text is free, except that a token may not open the action with a tail that no action
-/// starts with (possible when the markers are several tokens, as in a real Qwen vocabulary).
+/// starts with (possible when the markers are several tokens, as in a real Qwen vocabulary), and that an open
+/// reasoning tag may only be closed by its own closer (<see cref="ReasoningTagPairing"/>).
 /// The mask depends only on the response text so far (the concatenated <see cref="TokenTexts"/>), and the sampler and
 /// the trainer both compute it here: <see cref="MaskFor"/> step by step, <see cref="Masks"/> for a whole response.
 /// </summary>
@@ -35,7 +36,7 @@ public sealed class ActionConstraint
             var state = Follow(responseText.AsSpan(open + Open.Length));
             if (state >= 0) return TokenMask.Allow(_texts.Trie.Compatible(_targets, state));
         }
-        return BannedOpeners(responseText);
+        return FreeTextBans(responseText);
     }
 
     /// <summary>The mask of every position of a response (index j: the mask under which token j was drawn).</summary>
@@ -76,14 +77,22 @@ public sealed class ActionConstraint
         return true;
     }
 
-    TokenMask? BannedOpeners(string text)
+    TokenMask? FreeTextBans(string text)
     {
-        int matched = 0;
-        for (int k = Open.Length - 1; k > 0; k--)
-            if (text.EndsWith(Open.AsSpan(0, k), StringComparison.Ordinal)) { matched = k; break; }
         List<int>? banned = null;
-        foreach (var (id, tail) in _texts.Openers.Completing(matched))
+        foreach (var (id, tail) in _texts.Completions(Open).Completing(EndMatch(text, Open)))
             if (!ValidTail(tail)) (banned ??= []).Add(id);
+        foreach (var marker in ReasoningTagPairing.ForbiddenMarkers(text))
+            foreach (var (id, _) in _texts.Completions(marker).Completing(EndMatch(text, marker)))
+                (banned ??= []).Add(id);
         return banned == null ? null : TokenMask.Ban(banned);
+    }
+
+    /// <summary>How many leading characters of <paramref name="marker"/> (fewer than all) the text ends with.</summary>
+    static int EndMatch(string text, string marker)
+    {
+        for (int k = marker.Length - 1; k > 0; k--)
+            if (text.EndsWith(marker.AsSpan(0, k), StringComparison.Ordinal)) return k;
+        return 0;
     }
 }

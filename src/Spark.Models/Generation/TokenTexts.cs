@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Spark.Core.Text;
 
@@ -14,14 +15,13 @@ public sealed class TokenTexts
 
     readonly string[] _texts;
     readonly Lazy<TokenTrie> _trie;
-    readonly Lazy<OpenerIndex> _openers;
+    readonly ConcurrentDictionary<string, MarkerIndex> _completions = new();
 
     TokenTexts(ITokenizer tokenizer)
     {
         _texts = new string[tokenizer.VocabSize];
         for (int id = 0; id < _texts.Length; id++) _texts[id] = tokenizer.Decode([id]);
         _trie = new Lazy<TokenTrie>(() => new TokenTrie(_texts));
-        _openers = new Lazy<OpenerIndex>(() => new OpenerIndex(_texts, ActionConstraint.Open));
     }
 
     public static TokenTexts For(ITokenizer tokenizer) => Cache.GetValue(tokenizer, t => new TokenTexts(t));
@@ -30,30 +30,32 @@ public sealed class TokenTexts
     public string this[int id] => _texts[id];
 
     internal TokenTrie Trie => _trie.Value;
-    internal OpenerIndex Openers => _openers.Value;
+
+    /// <summary>The tokens that complete <paramref name="marker"/> (the action opener, a forbidden closer start), built once per marker.</summary>
+    internal MarkerIndex Completions(string marker) => _completions.GetOrAdd(marker, m => new MarkerIndex(_texts, m));
 }
 
 /// <summary>
-/// For each k = 0..|open|-1 (how many leading characters of the opening marker the text already ends with), the
-/// tokens whose text completes the marker, with what follows the marker's last occurrence in that token.
+/// For each k = 0..|marker|-1 (how many leading characters of a marker the text already ends with), the tokens whose
+/// text completes the marker, with what follows the marker's last occurrence in that token.
 /// </summary>
-internal sealed class OpenerIndex
+internal sealed class MarkerIndex
 {
     readonly List<(int Id, string Tail)>[] _byMatched;
 
-    public OpenerIndex(string[] texts, string open)
+    public MarkerIndex(string[] texts, string marker)
     {
-        _byMatched = new List<(int, string)>[open.Length];
-        for (int k = 0; k < open.Length; k++)
+        _byMatched = new List<(int, string)>[marker.Length];
+        for (int k = 0; k < marker.Length; k++)
         {
             _byMatched[k] = new();
-            string prefix = open[..k];
+            string prefix = marker[..k];
             for (int id = 0; id < texts.Length; id++)
             {
                 if (texts[id].Length == 0) continue;
                 string combined = prefix + texts[id];
-                int at = combined.LastIndexOf(open, StringComparison.Ordinal);
-                if (at >= 0) _byMatched[k].Add((id, combined[(at + open.Length)..]));
+                int at = combined.LastIndexOf(marker, StringComparison.Ordinal);
+                if (at >= 0) _byMatched[k].Add((id, combined[(at + marker.Length)..]));
             }
         }
     }

@@ -78,4 +78,53 @@ public sealed class ActionConstraintTests
         }
         Assert.True(masks[^1]!.AllowOnly); // inside the action after "<action>l"
     }
+
+    [Fact]
+    public void An_open_reasoning_tag_can_only_be_closed_by_its_own_closer()
+    {
+        var tokenizer = new TestTokenizer(actionMarkersSpecial: true);
+        var constraint = new ActionConstraint(TokenTexts.For(tokenizer), Admissible);
+        int thinkClose = tokenizer.TokenToId("</think>")!.Value, exploreClose = tokenizer.TokenToId("</explore>")!.Value;
+
+        var inExplore = constraint.MaskFor("<explore>I am not sure where the mug is.")!;
+        Assert.False(inExplore.Allows(thinkClose));
+        Assert.True(inExplore.Allows(exploreClose));
+        var inThink = constraint.MaskFor("<think>The mug is here.")!;
+        Assert.False(inThink.Allows(exploreClose));
+        Assert.True(inThink.Allows(thinkClose));
+        Assert.Null(constraint.MaskFor("<explore>Unsure.</explore>")); // closed: free again
+        Assert.Null(constraint.MaskFor("free text before any tag"));
+    }
+
+    [Fact]
+    public void A_closer_spelled_over_several_tokens_cannot_turn_into_the_wrong_one()
+    {
+        var tokenizer = new TestTokenizer(actionMarkersSpecial: false);
+        var texts = TokenTexts.For(tokenizer);
+        var constraint = new ActionConstraint(texts, ["look"]);
+        int Id(string text) => Enumerable.Range(0, texts.Count).First(i => texts[i] == text);
+        var mask = constraint.MaskFor("<explore>Unsure.</")!;   // "</" is one token of this vocabulary
+        Assert.False(mask.Allows(Id("think")));                  // would spell "</think"
+        Assert.False(mask.Allows(Id("t")));
+        Assert.True(mask.Allows(Id("e")));                       // "</e..." may still become "</explore>"
+        Assert.True(mask.Allows(Id("a")));                       // "</a..." may become "</action>"
+
+        // Random walks inside an open <explore> never write a closer of another tag.
+        var random = new Random(3);
+        var pool = Enumerable.Range(0, texts.Count).Where(i => texts[i].Length > 0).ToArray();
+        for (int trial = 0; trial < 100; trial++)
+        {
+            string text = "<explore>";
+            for (int step = 0; step < 12; step++)
+            {
+                var allowed = constraint.MaskFor(text);
+                int token;
+                do token = random.Next(4) == 0 ? Id("</") : pool[random.Next(pool.Length)];
+                while (allowed != null && !allowed.Allows(token));
+                text += texts[token];
+            }
+            Assert.DoesNotContain("</t", text);
+            Assert.DoesNotContain("</p", text);
+        }
+    }
 }

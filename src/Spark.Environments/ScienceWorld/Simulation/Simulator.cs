@@ -49,7 +49,7 @@ internal static class Simulator
     /// or portals, not burning nor hot enough to start, in the state of matter its temperature gives, and with no
     /// terminal current to set or clear. Most objects are, on most ticks; this tests them on one record and one
     /// material entry instead of the three calls that would each read them again.</summary>
-    static bool IsQuietLeaf(SimWorld w, int id, ref ObjectState o)
+    internal static bool IsQuietLeaf(SimWorld w, int id, ref ObjectState o)
     {
         if (w.HasTickChildren(id) || o.Has(ObjFlags.HasPortals | ObjFlags.Combusting)) return false;
         bool conductor = KindFacts.IsUnpolarized(o.Kind);
@@ -70,6 +70,8 @@ internal static class Simulator
     /// <summary>The kind-specific part that the original's subclasses run before <c>super.tick()</c>, by kind;
     /// null for the kinds without one (most objects), which the tick then does not call at all.</summary>
     static readonly Action<SimWorld, int>?[] s_ownTick = OwnTicks();
+
+    internal static bool HasOwnTick(Kind kind) => s_ownTick[(int)kind] != null;
 
     static Action<SimWorld, int>?[] OwnTicks()
     {

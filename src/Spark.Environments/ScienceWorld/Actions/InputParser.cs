@@ -17,30 +17,46 @@ internal static class InputParser
 {
     public const string NoMatchMessage = "No known action matches that input.";
 
+    /// <summary>The matches, in the calling thread's reusable list: read-only, valid until the next call.</summary>
     public static List<ActionMatch> Parse(SimWorld w, ActionDef[] defs, string input)
     {
         string text = Referents.Tokenize(input.ToLowerInvariant());
-        var all = new List<ActionMatch>();
+        var all = t_all ??= new List<ActionMatch>(4);
+        all.Clear();
         List<int>? visible = null;
         int[]? oracle = null;
         int perspective = w.AgentLocation;
-        List<int[]>? found = null;
+        var found = t_found ??= new List<int[]>(4);
         var sofar = t_sofar ??= new List<int>(4);
         foreach (var def in defs)
         {
             if (!FirstWordsMatch(def, text)) continue;
             ReadOnlySpan<int> objects = def.IsOracle ? oracle ??= Visibility.ForOracle(w) : CollectionsMarshal.AsSpan(visible ??= Visibility.ForParser(w));
-            found?.Clear();
+            found.Clear();
             sofar.Clear();
-            Populate(w, text, 0, def.Pattern, 0, objects, perspective, sofar, ref found);
-            if (found == null) continue;
+            Populate(w, text, 0, def.Pattern, 0, objects, perspective, sofar, found);
             foreach (var objs in found)
                 if (!Contains(all, def, objs)) all.Add(new ActionMatch(def, objs));
         }
         return all;
     }
 
+    // The calling thread's scratch lists: a parse allocates only its results.
+    [ThreadStatic] static List<ActionMatch>? t_all;
+    [ThreadStatic] static List<int[]>? t_found;
     [ThreadStatic] static List<int>? t_sofar;
+    /// <summary>(where the rest of the input starts, object) per pattern slot: a slot's list is read while the
+    /// slots after it are matched, so each depth has its own.</summary>
+    [ThreadStatic] static List<(int At, int Obj)>[]? t_slotMatches;
+
+    static List<(int At, int Obj)> SlotMatches(int index)
+    {
+        var lists = t_slotMatches ??= new List<(int, int)>[8];
+        if (index >= lists.Length) Array.Resize(ref t_slotMatches, Math.Max(index + 1, 2 * lists.Length));
+        var list = t_slotMatches[index] ??= new List<(int, int)>(8);
+        list.Clear();
+        return list;
+    }
 
     static bool Contains(List<ActionMatch> matches, ActionDef def, int[] objects)
     {
@@ -60,12 +76,12 @@ internal static class InputParser
     // original's trimming of the rest after a word or a referent only ever removes the space that follows it.
 
     static void Populate(SimWorld w, string text, int at, PatternElement[] pattern, int index, ReadOnlySpan<int> objects, int perspective,
-        List<int> sofar, ref List<int[]>? found)
+        List<int> sofar, List<int[]> found)
     {
         var rest = text.AsSpan(at);
         if (index == pattern.Length)
         {
-            if (rest.IsWhiteSpace()) (found ??= []).Add([.. sofar]);
+            if (rest.IsWhiteSpace()) found.Add([.. sofar]);
             return;
         }
         var element = pattern[index];
@@ -73,20 +89,19 @@ internal static class InputParser
         {
             foreach (var word in element.Words)
                 if (rest.StartsWith(word, StringComparison.Ordinal))
-                    Populate(w, text, After(text, at + word.Length), pattern, index + 1, objects, perspective, sofar, ref found);
+                    Populate(w, text, After(text, at + word.Length), pattern, index + 1, objects, perspective, sofar, found);
             return;
         }
         if (rest.Length == 0) return; // no referent is empty
-        List<(int At, int Obj)>? matches = null;
+        var matches = SlotMatches(index);
         int opening = RefSet.OpeningBit(rest);
         var hits = t_hits ??= new List<int>(8);
         foreach (int obj in objects)
-            if (w.MayHaveReferentOpening(obj, opening)) MatchObject(w, rest, obj, perspective, at, text, hits, ref matches);
-        if (matches == null) return;
+            if (w.MayHaveReferentOpening(obj, opening)) MatchObject(w, rest, obj, perspective, at, text, hits, matches);
         foreach (var (next, obj) in matches)
         {
             sofar.Add(obj);
-            Populate(w, text, next, pattern, index + 1, objects, perspective, sofar, ref found);
+            Populate(w, text, next, pattern, index + 1, objects, perspective, sofar, found);
             sofar.RemoveAt(sofar.Count - 1);
         }
     }
@@ -104,7 +119,7 @@ internal static class InputParser
     /// the input, in the original's order (referents sorted). Every referent that matches is a prefix of the same
     /// input, so ordinal order among them is order of length, and equal length means the same referent.</summary>
     static void MatchObject(SimWorld w, ReadOnlySpan<char> text, int obj, int perspective, int at, string full, List<int> hits,
-        ref List<(int, int)>? output)
+        List<(int, int)> output)
     {
         hits.Clear();
         var kind = w.KindOf(obj);
@@ -136,7 +151,6 @@ internal static class InputParser
         }
         if (hits.Count == 0) return;
         hits.Sort();
-        output ??= [];
         foreach (int length in hits) output.Add((After(full, at + length), obj));
     }
 

@@ -21,41 +21,49 @@ internal static class InputParser
     public static List<ActionMatch> Parse(SimWorld w, ActionDef[] defs, string input)
     {
         string text = Referents.Tokenize(input.ToLowerInvariant());
-        var all = t_all ??= new List<ActionMatch>(4);
+        var scratch = t_scratch ??= new Scratch();
+        var all = scratch.All;
         all.Clear();
         List<int>? visible = null;
         int[]? oracle = null;
         int perspective = w.AgentLocation;
-        var found = t_found ??= new List<int[]>(4);
-        var sofar = t_sofar ??= new List<int>(4);
         foreach (var def in defs)
         {
             if (!FirstWordsMatch(def, text)) continue;
             ReadOnlySpan<int> objects = def.IsOracle ? oracle ??= Visibility.ForOracle(w) : CollectionsMarshal.AsSpan(visible ??= Visibility.ForParser(w));
-            found.Clear();
-            sofar.Clear();
-            Populate(w, text, 0, def.Pattern, 0, objects, perspective, sofar, found);
-            foreach (var objs in found)
+            scratch.Found.Clear();
+            scratch.Sofar.Clear();
+            Populate(w, text, 0, def.Pattern, 0, objects, perspective, scratch);
+            foreach (var objs in scratch.Found)
                 if (!Contains(all, def, objs)) all.Add(new ActionMatch(def, objs));
         }
         return all;
     }
 
-    // The calling thread's scratch lists: a parse allocates only its results.
-    [ThreadStatic] static List<ActionMatch>? t_all;
-    [ThreadStatic] static List<int[]>? t_found;
-    [ThreadStatic] static List<int>? t_sofar;
-    /// <summary>(where the rest of the input starts, object) per pattern slot: a slot's list is read while the
-    /// slots after it are matched, so each depth has its own.</summary>
-    [ThreadStatic] static List<(int At, int Obj)>[]? t_slotMatches;
+    /// <summary>The calling thread's scratch lists, so that a parse allocates only its results. One object, read
+    /// once per parse and passed down: every read of a thread-static field is a call into the runtime.</summary>
+    [ThreadStatic] static Scratch? t_scratch;
 
-    static List<(int At, int Obj)> SlotMatches(int index)
+    sealed class Scratch
     {
-        var lists = t_slotMatches ??= new List<(int, int)>[8];
-        if (index >= lists.Length) Array.Resize(ref t_slotMatches, Math.Max(index + 1, 2 * lists.Length));
-        var list = t_slotMatches[index] ??= new List<(int, int)>(8);
-        list.Clear();
-        return list;
+        public readonly List<ActionMatch> All = new(4);
+        /// <summary>The object lists of the complete matches of the current action.</summary>
+        public readonly List<int[]> Found = new(4);
+        /// <summary>The objects of the slots matched so far.</summary>
+        public readonly List<int> Sofar = new(4);
+        /// <summary>The lengths of one object's referents that prefix the input.</summary>
+        public readonly List<int> Hits = new(8);
+        List<(int At, int Obj)>[] _slotMatches = new List<(int, int)>[8];
+
+        /// <summary>(where the rest of the input starts, object) for pattern slot <paramref name="index"/>, emptied:
+        /// a slot's list is read while the slots after it are matched, so each depth has its own.</summary>
+        public List<(int At, int Obj)> SlotMatches(int index)
+        {
+            if (index >= _slotMatches.Length) Array.Resize(ref _slotMatches, Math.Max(index + 1, 2 * _slotMatches.Length));
+            var list = _slotMatches[index] ??= new List<(int, int)>(8);
+            list.Clear();
+            return list;
+        }
     }
 
     static bool Contains(List<ActionMatch> matches, ActionDef def, int[] objects)
@@ -76,12 +84,12 @@ internal static class InputParser
     // original's trimming of the rest after a word or a referent only ever removes the space that follows it.
 
     static void Populate(SimWorld w, string text, int at, PatternElement[] pattern, int index, ReadOnlySpan<int> objects, int perspective,
-        List<int> sofar, List<int[]> found)
+        Scratch scratch)
     {
         var rest = text.AsSpan(at);
         if (index == pattern.Length)
         {
-            if (rest.IsWhiteSpace()) found.Add([.. sofar]);
+            if (rest.IsWhiteSpace()) scratch.Found.Add([.. scratch.Sofar]);
             return;
         }
         var element = pattern[index];
@@ -89,19 +97,19 @@ internal static class InputParser
         {
             foreach (var word in element.Words)
                 if (rest.StartsWith(word, StringComparison.Ordinal))
-                    Populate(w, text, After(text, at + word.Length), pattern, index + 1, objects, perspective, sofar, found);
+                    Populate(w, text, After(text, at + word.Length), pattern, index + 1, objects, perspective, scratch);
             return;
         }
         if (rest.Length == 0) return; // no referent is empty
-        var matches = SlotMatches(index);
+        var matches = scratch.SlotMatches(index);
         int opening = RefSet.OpeningBit(rest);
-        var hits = t_hits ??= new List<int>(8);
         foreach (int obj in objects)
-            if (w.MayHaveReferentOpening(obj, opening)) MatchObject(w, rest, obj, perspective, at, text, hits, matches);
+            if (w.MayHaveReferentOpening(obj, opening)) MatchObject(w, rest, obj, perspective, at, text, scratch.Hits, matches);
+        var sofar = scratch.Sofar;
         foreach (var (next, obj) in matches)
         {
             sofar.Add(obj);
-            Populate(w, text, next, pattern, index + 1, objects, perspective, sofar, found);
+            Populate(w, text, next, pattern, index + 1, objects, perspective, scratch);
             sofar.RemoveAt(sofar.Count - 1);
         }
     }
@@ -112,8 +120,6 @@ internal static class InputParser
         while (at < text.Length && char.IsWhiteSpace(text[at])) at++;
         return at;
     }
-
-    [ThreadStatic] static List<int>? t_hits;
 
     /// <summary>Adds (where the rest of the input starts, object) for every referent of the object that prefixes
     /// the input, in the original's order (referents sorted). Every referent that matches is a prefix of the same

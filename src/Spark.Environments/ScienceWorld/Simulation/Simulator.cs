@@ -17,11 +17,22 @@ internal static class Simulator
     sealed class ChildStack
     {
         public int[] Items = new int[1024];
+        /// <summary>The heat exchange's dense temperatures and conductivities (one exchange at a time: it ends
+        /// before the walk goes deeper). Kept here, passed down the walk, rather than in thread-static fields,
+        /// whose every read is a call into the runtime on this platform.</summary>
+        public double[] Temperatures = new double[64], Conductivities = new double[64];
 
         public int[] Grow(int needed)
         {
             Array.Resize(ref Items, Math.Max(2 * Items.Length, needed));
             return Items;
+        }
+
+        public void ReserveHeat(int count)
+        {
+            if (Temperatures.Length >= count) return;
+            Temperatures = new double[Math.Max(count, 2 * Temperatures.Length)];
+            Conductivities = new double[Temperatures.Length];
         }
     }
 
@@ -147,7 +158,11 @@ internal static class Simulator
         for (int i = 0; i < n; i++) stack[top + i] = kids[i];
         // A deeper level may grow the array; this level keeps reading its own (still intact) copy.
         var children = stack.AsSpan(top, n);
-        if (n > 0) Thermal.ExchangeHeat(w, id, children, stack.AsSpan(top + n, n));
+        if (n > 0)
+        {
+            childStack.ReserveHeat(n);
+            Thermal.ExchangeHeat(w, id, children, stack.AsSpan(top + n, n), childStack.Temperatures.AsSpan(0, n), childStack.Conductivities.AsSpan(0, n));
+        }
         Thermal.ChangeOfState(w, id);
         Electrical.UnpolarizedTick(w, id, activateDevice: false);
 

@@ -47,7 +47,9 @@ internal static class Thermal
     }
 
     /// <summary>Conduction between a container and each object in it, then between every pair of objects.</summary>
-    public static void ExchangeHeat(SimWorld w, int container, ReadOnlySpan<int> children, Span<int> warm)
+    /// <paramref name="warm"/>, <paramref name="t"/> and <paramref name="k"/> are scratch space, as long as
+    /// <paramref name="children"/>: the children with a material, their temperatures and conductivities.
+    public static void ExchangeHeat(SimWorld w, int container, ReadOnlySpan<int> children, Span<int> warm, Span<double> t, Span<double> k)
     {
         var objects = w.Objects;
         // Touching objects of equal temperature changes nothing, so when all are equal no touch would. Most
@@ -58,9 +60,6 @@ internal static class Thermal
         // One pass over the records fills it; the records and the material table are read through locals,
         // which the JIT keeps in registers (through the world it reloads them after every store).
         var physics = w.Shared.PhysicsTable;
-        var scratch = t_scratch ??= new Scratch();
-        scratch.Reserve(children.Length);
-        Span<double> t = scratch.T, k = scratch.K;
         int n = 0;
         foreach (int c in children)
         {
@@ -103,22 +102,6 @@ internal static class Thermal
             if (o.Temperature != reference) return false;
         }
         return true;
-    }
-
-    /// <summary>The calling thread's buffers for the dense temperatures and conductivities (the heat exchange of
-    /// one container finishes before the next starts, so one pair serves every level of the walk).</summary>
-    [ThreadStatic] static Scratch? t_scratch;
-
-    sealed class Scratch
-    {
-        public double[] T = new double[64], K = new double[64];
-
-        public void Reserve(int count)
-        {
-            if (T.Length >= count) return;
-            T = new double[Math.Max(count, 2 * T.Length)];
-            K = new double[T.Length];
-        }
     }
 
     /// <summary>Every object touches each earlier one, row by row (row i: Touch(t[i], t[j]) for j = 0 .. i − 1),

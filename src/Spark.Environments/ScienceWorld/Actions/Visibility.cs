@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Spark.Environments.ScienceWorld.Objects;
 using Spark.Environments.ScienceWorld.World;
 
@@ -123,9 +124,8 @@ internal static class Visibility
     /// ids costs less than sorting the hundreds of ids a parse collects.</summary>
     static void InIdOrder(SimWorld w, List<int> list, IdSet members)
     {
-        list.Clear();
-        for (int id = 0; id < w.Count; id++)
-            if (members.Contains(id)) list.Add(id);
+        CollectionsMarshal.SetCount(list, w.Count);
+        CollectionsMarshal.SetCount(list, members.MembersInOrder(w.Count, CollectionsMarshal.AsSpan(list)));
     }
 
     /// <summary>The calling thread's <see cref="VisibleUnder"/> walk and the lists derived from it. One object:

@@ -53,7 +53,7 @@ public class TickShortcutTests
         double tc = w[room].Temperature, kc = withContainer ? w.Physics(w[room].Material).Conductivity : 0;
         PlainExchange(t, k, ref tc, kc, withContainer);
 
-        Thermal.ExchangeHeat(w, room, children.ToArray(), new int[children.Count]);
+        Thermal.ExchangeHeat(w, room, children.ToArray(), new int[children.Count], new double[children.Count], new double[children.Count]);
 
         for (int i = 0; i < warm.Length; i++)
             Assert.Equal(BitConverter.DoubleToInt64Bits(t[i]), BitConverter.DoubleToInt64Bits(w[warm[i]].Temperature));

@@ -31,7 +31,8 @@ internal static partial class ActionRules
             Verb.Close => OpenClose(w, a[0], open: false),
             Verb.MoveThrough => MoveThrough(w, a[0]),
             Verb.Teleport => Teleport(w, a[0]),
-            Verb.LookAround => (Describer.Describe(w, w.AgentLocation, detailed: true), true),
+            // The step trims its output; a room's description ends with a line break.
+            Verb.LookAround => (Describer.Describe(w, w.AgentLocation, detailed: true, trimEnd: true), true),
             Verb.LookAt => (Describer.Describe(w, a[0], detailed: true, w.AgentLocation), true),
             Verb.LookIn => (LookIn(w, a[0]), true),
             Verb.Activate => Activate(w, a[0], on: true),

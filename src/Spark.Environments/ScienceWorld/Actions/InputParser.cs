@@ -17,30 +17,54 @@ internal static class InputParser
 {
     public const string NoMatchMessage = "No known action matches that input.";
 
+    /// <summary>The matches, in the calling thread's reusable list: read-only, valid until the next call.</summary>
     public static List<ActionMatch> Parse(SimWorld w, ActionDef[] defs, string input)
     {
         string text = Referents.Tokenize(input.ToLowerInvariant());
-        var all = new List<ActionMatch>();
+        var scratch = t_scratch ??= new Scratch();
+        var all = scratch.All;
+        all.Clear();
         List<int>? visible = null;
         int[]? oracle = null;
         int perspective = w.AgentLocation;
-        List<int[]>? found = null;
-        var sofar = t_sofar ??= new List<int>(4);
         foreach (var def in defs)
         {
             if (!FirstWordsMatch(def, text)) continue;
             ReadOnlySpan<int> objects = def.IsOracle ? oracle ??= Visibility.ForOracle(w) : CollectionsMarshal.AsSpan(visible ??= Visibility.ForParser(w));
-            found?.Clear();
-            sofar.Clear();
-            Populate(w, text, 0, def.Pattern, 0, objects, perspective, sofar, ref found);
-            if (found == null) continue;
-            foreach (var objs in found)
+            scratch.Found.Clear();
+            scratch.Sofar.Clear();
+            Populate(w, text, 0, def.Pattern, 0, objects, perspective, scratch);
+            foreach (var objs in scratch.Found)
                 if (!Contains(all, def, objs)) all.Add(new ActionMatch(def, objs));
         }
         return all;
     }
 
-    [ThreadStatic] static List<int>? t_sofar;
+    /// <summary>The calling thread's scratch lists, so that a parse allocates only its results. One object, read
+    /// once per parse and passed down: every read of a thread-static field is a call into the runtime.</summary>
+    [ThreadStatic] static Scratch? t_scratch;
+
+    sealed class Scratch
+    {
+        public readonly List<ActionMatch> All = new(4);
+        /// <summary>The object lists of the complete matches of the current action.</summary>
+        public readonly List<int[]> Found = new(4);
+        /// <summary>The objects of the slots matched so far.</summary>
+        public readonly List<int> Sofar = new(4);
+        /// <summary>The lengths of one object's referents that prefix the input.</summary>
+        public readonly List<int> Hits = new(8);
+        List<(int At, int Obj)>[] _slotMatches = new List<(int, int)>[8];
+
+        /// <summary>(where the rest of the input starts, object) for pattern slot <paramref name="index"/>, emptied:
+        /// a slot's list is read while the slots after it are matched, so each depth has its own.</summary>
+        public List<(int At, int Obj)> SlotMatches(int index)
+        {
+            if (index >= _slotMatches.Length) Array.Resize(ref _slotMatches, Math.Max(index + 1, 2 * _slotMatches.Length));
+            var list = _slotMatches[index] ??= new List<(int, int)>(8);
+            list.Clear();
+            return list;
+        }
+    }
 
     static bool Contains(List<ActionMatch> matches, ActionDef def, int[] objects)
     {
@@ -60,12 +84,12 @@ internal static class InputParser
     // original's trimming of the rest after a word or a referent only ever removes the space that follows it.
 
     static void Populate(SimWorld w, string text, int at, PatternElement[] pattern, int index, ReadOnlySpan<int> objects, int perspective,
-        List<int> sofar, ref List<int[]>? found)
+        Scratch scratch)
     {
         var rest = text.AsSpan(at);
         if (index == pattern.Length)
         {
-            if (rest.IsWhiteSpace()) (found ??= []).Add([.. sofar]);
+            if (rest.IsWhiteSpace()) scratch.Found.Add([.. scratch.Sofar]);
             return;
         }
         var element = pattern[index];
@@ -73,20 +97,19 @@ internal static class InputParser
         {
             foreach (var word in element.Words)
                 if (rest.StartsWith(word, StringComparison.Ordinal))
-                    Populate(w, text, After(text, at + word.Length), pattern, index + 1, objects, perspective, sofar, ref found);
+                    Populate(w, text, After(text, at + word.Length), pattern, index + 1, objects, perspective, scratch);
             return;
         }
         if (rest.Length == 0) return; // no referent is empty
-        List<(int At, int Obj)>? matches = null;
+        var matches = scratch.SlotMatches(index);
         int opening = RefSet.OpeningBit(rest);
-        var hits = t_hits ??= new List<int>(8);
         foreach (int obj in objects)
-            if (w.MayHaveReferentOpening(obj, opening)) MatchObject(w, rest, obj, perspective, at, text, hits, ref matches);
-        if (matches == null) return;
+            if (w.MayHaveReferentOpening(obj, opening)) MatchObject(w, rest, obj, perspective, at, text, scratch.Hits, matches);
+        var sofar = scratch.Sofar;
         foreach (var (next, obj) in matches)
         {
             sofar.Add(obj);
-            Populate(w, text, next, pattern, index + 1, objects, perspective, sofar, ref found);
+            Populate(w, text, next, pattern, index + 1, objects, perspective, scratch);
             sofar.RemoveAt(sofar.Count - 1);
         }
     }
@@ -98,13 +121,11 @@ internal static class InputParser
         return at;
     }
 
-    [ThreadStatic] static List<int>? t_hits;
-
     /// <summary>Adds (where the rest of the input starts, object) for every referent of the object that prefixes
     /// the input, in the original's order (referents sorted). Every referent that matches is a prefix of the same
     /// input, so ordinal order among them is order of length, and equal length means the same referent.</summary>
     static void MatchObject(SimWorld w, ReadOnlySpan<char> text, int obj, int perspective, int at, string full, List<int> hits,
-        ref List<(int, int)>? output)
+        List<(int, int)> output)
     {
         hits.Clear();
         var kind = w.KindOf(obj);
@@ -136,7 +157,6 @@ internal static class InputParser
         }
         if (hits.Count == 0) return;
         hits.Sort();
-        output ??= [];
         foreach (int length in hits) output.Add((After(full, at + length), obj));
     }
 

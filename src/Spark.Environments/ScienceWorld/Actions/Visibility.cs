@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Spark.Environments.ScienceWorld.Objects;
 using Spark.Environments.ScienceWorld.World;
 
@@ -123,32 +124,41 @@ internal static class Visibility
     /// ids costs less than sorting the hundreds of ids a parse collects.</summary>
     static void InIdOrder(SimWorld w, List<int> list, IdSet members)
     {
-        list.Clear();
-        for (int id = 0; id < w.Count; id++)
-            if (members.Contains(id)) list.Add(id);
+        CollectionsMarshal.SetCount(list, w.Count);
+        CollectionsMarshal.SetCount(list, members.MembersInOrder(w.Count, CollectionsMarshal.AsSpan(list)));
     }
 
-    [ThreadStatic] static List<int>? t_visible;
-    [ThreadStatic] static SimWorld? t_visibleWorld;
-    [ThreadStatic] static int t_visibleVersion, t_visibleRoot;
+    /// <summary>The calling thread's <see cref="VisibleUnder"/> walk and the lists derived from it. One object:
+    /// every read of a thread-static field is a call into the runtime, and goals read these on every tick.</summary>
+    [ThreadStatic] static VisibleWalk? t_visible;
+
+    sealed class VisibleWalk
+    {
+        public readonly List<int> Objects = new(256);
+        public SimWorld? World;
+        public int Version, Root;
+        public readonly List<int> Devices = new(32);
+        public bool DevicesValid;
+        public readonly List<int> Holders = new(64);
+        public bool HoldersValid;
+    }
 
     /// <summary><see cref="VisibleRecursive"/> into the calling thread's reusable list, reused while the same
     /// world's tree is unchanged (goals run it several times per tick). Read-only; valid until the next call.</summary>
-    public static List<int> VisibleUnder(SimWorld w, int root)
-    {
-        var list = t_visible ??= new List<int>(256);
-        if (ReferenceEquals(t_visibleWorld, w) && t_visibleVersion == w.StructureVersion && t_visibleRoot == root) return list;
-        list.Clear();
-        VisibleRecursive(w, root, list);
-        t_visibleWorld = w;
-        t_visibleVersion = w.StructureVersion;
-        t_visibleRoot = root;
-        t_devicesValid = t_holdersValid = false;
-        return list;
-    }
+    public static List<int> VisibleUnder(SimWorld w, int root) => Walk(w, root).Objects;
 
-    [ThreadStatic] static List<int>? t_visibleDevices;
-    [ThreadStatic] static bool t_devicesValid;
+    static VisibleWalk Walk(SimWorld w, int root)
+    {
+        var walk = t_visible ??= new VisibleWalk();
+        if (ReferenceEquals(walk.World, w) && walk.Version == w.StructureVersion && walk.Root == root) return walk;
+        walk.Objects.Clear();
+        VisibleRecursive(w, root, walk.Objects);
+        walk.World = w;
+        walk.Version = w.StructureVersion;
+        walk.Root = root;
+        walk.DevicesValid = walk.HoldersValid = false;
+        return walk;
+    }
 
     /// <summary>The devices among <see cref="VisibleUnder"/>, in its order, kept with it: a goal on a device tests
     /// them on every tick, and reading every visible object's record for the flag costs more than the test. Exact
@@ -156,18 +166,15 @@ internal static class Visibility
     /// whenever <see cref="VisibleUnder"/> is. Read-only; valid until the next call.</summary>
     public static List<int> VisibleDevicesUnder(SimWorld w, int root)
     {
-        var visible = VisibleUnder(w, root);
-        var devices = t_visibleDevices ??= new List<int>(32);
-        if (t_devicesValid) return devices;
+        var walk = Walk(w, root);
+        var devices = walk.Devices;
+        if (walk.DevicesValid) return devices;
         devices.Clear();
-        foreach (int v in visible)
+        foreach (int v in walk.Objects)
             if (w.Has(v, ObjFlags.Device)) devices.Add(v);
-        t_devicesValid = true;
+        walk.DevicesValid = true;
         return devices;
     }
-
-    [ThreadStatic] static List<int>? t_visibleHolders;
-    [ThreadStatic] static bool t_holdersValid;
 
     /// <summary>The objects among <see cref="VisibleUnder"/> that hold at least one object that is not hidden, in its
     /// order, kept with it (goals looking for an object in a named container test only these). Exact because
@@ -176,18 +183,18 @@ internal static class Visibility
     /// the next call.</summary>
     public static List<int> VisibleHoldersUnder(SimWorld w, int root)
     {
-        var visible = VisibleUnder(w, root);
-        var holders = t_visibleHolders ??= new List<int>(64);
-        if (t_holdersValid) return holders;
+        var walk = Walk(w, root);
+        var holders = walk.Holders;
+        if (walk.HoldersValid) return holders;
         holders.Clear();
-        foreach (int v in visible)
+        foreach (int v in walk.Objects)
             foreach (int c in w.Children(v))
                 if (!w.IsHidden(c))
                 {
                     holders.Add(v);
                     break;
                 }
-        t_holdersValid = true;
+        walk.HoldersValid = true;
         return holders;
     }
 

@@ -12,11 +12,11 @@ namespace Spark.Environments.ScienceWorld.Objects;
 /// </summary>
 internal static partial class Describer
 {
-    public static string Describe(SimWorld w, int id, bool detailed, int perspective = -1)
+    public static string Describe(SimWorld w, int id, bool detailed, int perspective = -1, bool trimEnd = false)
     {
         var sb = TextBuffer.Rent();
         Write(sb, w, id, detailed, perspective);
-        return TextBuffer.ToStringAndReturn(sb);
+        return TextBuffer.ToStringAndReturn(sb, trimEnd);
     }
 
     /// <summary>Appends the description of <paramref name="id"/>, or nothing for hidden objects (the

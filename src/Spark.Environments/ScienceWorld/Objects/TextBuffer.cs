@@ -21,9 +21,12 @@ internal static class TextBuffer
         return sb;
     }
 
-    /// <summary>The builder's text; the builder goes back to the cache.</summary>
-    public static string ToStringAndReturn(StringBuilder sb)
+    /// <summary>The builder's text (without trailing whitespace if <paramref name="trimEnd"/>: cut in the builder,
+    /// the text is not copied again by a later Trim); the builder goes back to the cache.</summary>
+    public static string ToStringAndReturn(StringBuilder sb, bool trimEnd = false)
     {
+        if (trimEnd)
+            while (sb.Length > 0 && char.IsWhiteSpace(sb[^1])) sb.Length--;
         string text = sb.ToString();
         if (sb.Capacity <= MaxCachedCapacity)
         {

@@ -47,16 +47,19 @@ internal static class Thermal
     }
 
     /// <summary>Conduction between a container and each object in it, then between every pair of objects.</summary>
-    public static void ExchangeHeat(SimWorld w, int container, ReadOnlySpan<int> children, Span<int> warm)
+    /// <paramref name="warm"/>, <paramref name="t"/> and <paramref name="k"/> are scratch space, as long as
+    /// <paramref name="children"/>: the children with a material, their temperatures and conductivities.
+    public static void ExchangeHeat(SimWorld w, int container, ReadOnlySpan<int> children, Span<int> warm, Span<double> t, Span<double> k)
     {
+        var objects = w.Objects;
+        // Touching objects of equal temperature changes nothing, so when all are equal no touch would. Most
+        // containers are at rest on most ticks: find that out reading the temperatures alone, before any copying.
+        if (AtRest(objects, container, children)) return;
+
         // The n² touches run on a dense copy of the temperatures (same order, same arithmetic), written back after.
         // One pass over the records fills it; the records and the material table are read through locals,
         // which the JIT keeps in registers (through the world it reloads them after every store).
-        var objects = w.Objects;
         var physics = w.Shared.PhysicsTable;
-        int m = children.Length;
-        Span<double> t = m <= 128 ? stackalloc double[m] : new double[m];
-        Span<double> k = m <= 128 ? stackalloc double[m] : new double[m];
         int n = 0;
         foreach (int c in children)
         {
@@ -67,15 +70,10 @@ internal static class Thermal
             k[n] = physics[o.Material].Conductivity;
             n++;
         }
-        if (n == 0) return;
         t = t[..n];
         k = k[..n];
         ref var box = ref objects[container];
-        bool withContainer = box.Material >= 0;
-        // Touching objects of equal temperature changes nothing, so when all are equal no touch would.
-        if (AllAt(withContainer ? box.Temperature : t[0], t)) return;
-
-        if (withContainer)
+        if (box.Material >= 0)
         {
             double tc = box.Temperature, kc = physics[box.Material].Conductivity;
             for (int i = 0; i < n; i++) Touch(ref tc, kc, ref t[i], k[i]);
@@ -83,6 +81,27 @@ internal static class Thermal
         }
         TouchPairs(t, k);
         for (int i = 0; i < n; i++) objects[warm[i]].Temperature = t[i];
+    }
+
+    /// <summary>True when no touch would change anything: the container (if it has a material) and every child
+    /// with a material all at one temperature, or no child with a material at all.</summary>
+    static bool AtRest(Span<ObjectState> objects, int container, ReadOnlySpan<int> children)
+    {
+        ref readonly var box = ref objects[container];
+        bool haveReference = box.Material >= 0;
+        double reference = box.Temperature;
+        foreach (int c in children)
+        {
+            ref readonly var o = ref objects[c];
+            if (o.Material < 0) continue;
+            if (!haveReference)
+            {
+                reference = o.Temperature;
+                haveReference = true;
+            }
+            if (o.Temperature != reference) return false;
+        }
+        return true;
     }
 
     /// <summary>Every object touches each earlier one, row by row (row i: Touch(t[i], t[j]) for j = 0 .. i − 1),
@@ -197,13 +216,6 @@ internal static class Thermal
         t[i + 1] = a1;
         t[i + 2] = a2;
         t[i + 3] = a3;
-    }
-
-    static bool AllAt(double temperature, ReadOnlySpan<double> temperatures)
-    {
-        foreach (double x in temperatures)
-            if (x != temperature) return false;
-        return true;
     }
 
     /// <summary>Two objects in contact move 10% of the way towards each other's temperature, scaled by the

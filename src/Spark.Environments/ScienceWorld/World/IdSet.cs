@@ -32,6 +32,21 @@ internal sealed class IdSet
 
     public bool Contains(int id) => (uint)id < (uint)_stamps.Length && _stamps[id] == _generation;
 
+    /// <summary>Writes the members below <paramref name="count"/> into <paramref name="output"/> (at least
+    /// <paramref name="count"/> long) in increasing order; returns how many. Without a branch per id: members and
+    /// non-members alternate unpredictably, and a mispredicted branch costs more than the write.</summary>
+    public int MembersInOrder(int count, Span<int> output)
+    {
+        var stamps = _stamps.AsSpan(0, Math.Min(count, _stamps.Length));
+        int n = 0;
+        for (int id = 0; id < stamps.Length; id++)
+        {
+            output[n] = id;
+            n += stamps[id] == _generation ? 1 : 0;
+        }
+        return n;
+    }
+
     /// <summary>Adds an id; false when it was already there.</summary>
     public bool Add(int id)
     {

@@ -9,26 +9,31 @@ namespace Spark.Models.Generation;
 /// </summary>
 internal static class ReasoningTagPairing
 {
-    /// <summary>The reasoning tags of every environment's prompt (ScienceWorld and WebShop also accept planning).</summary>
-    static readonly string[] Tags = ["think", "explore", "planning"];
+    /// <summary>One reasoning tag's markers and the closer starts forbidden while it is open, built once: the
+    /// rule runs for every sampled token.</summary>
+    sealed record Tag(string Opener, string Closer, string[] Forbidden);
 
-    static readonly Dictionary<string, string[]> MarkersInside = Tags.ToDictionary(
-        open => open,
-        open => Tags.Where(t => t != open).Select(t => Distinguishing($"</{t}>", $"</{open}>")).ToArray());
+    /// <summary>The reasoning tags of every environment's prompt (ScienceWorld and WebShop also accept planning).</summary>
+    static readonly Tag[] Tags = Build(["think", "explore", "planning"]);
 
     /// <summary>What the next token may not complete: empty unless a reasoning tag is open and not yet closed.</summary>
     public static IReadOnlyList<string> ForbiddenMarkers(string text)
     {
         int at = -1;
-        string? open = null;
+        Tag? open = null;
         foreach (var tag in Tags)
         {
-            int i = text.LastIndexOf($"<{tag}>", StringComparison.Ordinal);
+            int i = text.LastIndexOf(tag.Opener, StringComparison.Ordinal);
             if (i > at) (at, open) = (i, tag);
         }
-        if (open == null || text.IndexOf($"</{open}>", at, StringComparison.Ordinal) >= 0) return [];
-        return MarkersInside[open];
+        if (open == null || text.IndexOf(open.Closer, at, StringComparison.Ordinal) >= 0) return [];
+        return open.Forbidden;
     }
+
+    static Tag[] Build(string[] names) => names
+        .Select(own => new Tag($"<{own}>", $"</{own}>",
+            names.Where(other => other != own).Select(other => Distinguishing($"</{other}>", $"</{own}>")).ToArray()))
+        .ToArray();
 
     static string Distinguishing(string other, string own)
     {

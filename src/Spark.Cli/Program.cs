@@ -17,6 +17,7 @@ foreach (var command in new[]
     SftCommand.Create(),
     PretrainCommand.Create(),
     EvalCommand.Create(),
+    CompareCommand.Create(),
     RunCommand.Create(),
     BenchCommand.Create(),
 })

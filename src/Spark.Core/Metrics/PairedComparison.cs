@@ -3,7 +3,9 @@ namespace Spark.Core.Metrics;
 /// <summary>One evaluation of one model: its outcome on every task of a fixed task list (1/0 for won/lost, or a score).</summary>
 /// <param name="Model">What was evaluated (a checkpoint); evaluations of one model with different seeds share it.</param>
 /// <param name="Source">Where the evaluation came from (a file), for error messages.</param>
-public sealed record TaskOutcomes(string Model, string Source, IReadOnlyDictionary<string, double> ByTask);
+/// <param name="Seed">The sampling seed; evaluations with the same seed share random numbers. Null: unknown, counted as
+/// a seed of its own.</param>
+public sealed record TaskOutcomes(string Model, string Source, IReadOnlyDictionary<string, double> ByTask, string? Seed = null);
 
 /// <summary>A model's mean outcome over the tasks, averaged over its evaluations.</summary>
 public sealed record ModelMean(string Model, int Evaluations, double Mean);
@@ -25,16 +27,19 @@ public sealed record GainEstimate(SideEstimate Base, SideEstimate Candidate, int
 /// trained from it — as an estimate of how much the candidate side raises the mean outcome on that task list.
 /// <para>
 /// The tasks are the population (a split is a fixed list), so task difficulty cancels: what varies is the sampler
-/// (evaluation seeds) and, with several models on a side, the training run. A side's mean is the mean over tasks of
-/// each task's outcome averaged over the side's models, each model first averaged over its own evaluations.
-/// Its standard error comes from the spread of the models' means when the side has two or more models (that spread
-/// holds both sampling noise and run-to-run variation); with one model, from each task's spread across the
-/// evaluations: √(Σ_t s_t² / n) / T.
+/// (evaluation seeds) and, with several models on a side, the training run. A side's mean is the mean of its models'
+/// means, each model averaged over its own evaluations. Its variance has two parts:
 /// </para>
+/// <list type="bullet">
+/// <item>sampling: each task's spread across the side's seeds, the outcomes of one seed first averaged over the models
+/// evaluated with it, √(Σ_t s_t² / G) / T for G seeds. Evaluations with the same seed share random numbers and are
+/// correlated, so models evaluated with the same seeds do not average this part away;</item>
+/// <item>training (two or more models): the variance of the models' means over k. It holds the models' own sampling
+/// noise as well, which the first part already counts, so the sum errs on the large side.</item>
+/// </list>
 /// <para>
-/// The sides' errors are combined as if independent. Evaluations with the same seed share random numbers and are, if
-/// anything, positively correlated, which would make the true error of the difference smaller: the figure is
-/// conservative.
+/// The sides' errors are combined as if independent. Evaluations with the same seed on both sides are, if anything,
+/// positively correlated, which would make the true error of the difference smaller: the figure is conservative.
 /// </para>
 /// </summary>
 public static class PairedComparison
@@ -54,21 +59,28 @@ public static class PairedComparison
     public static SideEstimate Estimate(IReadOnlyList<TaskOutcomes> evaluations, IReadOnlyList<string> tasks)
     {
         var byModel = evaluations.GroupBy(e => e.Model).ToArray();
-        // perTask[m][t]: model m's outcome on task t averaged over its evaluations.
-        var perTask = byModel.Select(g => tasks.Select(t => g.Average(e => e.ByTask[t])).ToArray()).ToArray();
-        var models = byModel.Select((g, m) => new ModelMean(g.Key, g.Count(), perTask[m].Average())).ToArray();
+        var models = byModel.Select(g => new ModelMean(g.Key, g.Count(), tasks.Average(t => g.Average(e => e.ByTask[t])))).ToArray();
         double mean = models.Average(m => m.Mean);
 
+        var bySeed = evaluations.GroupBy(e => e.Seed ?? e.Source).ToArray();
+        if (bySeed.Length < 2)
+            return new SideEstimate(models, evaluations.Count, mean, double.NaN, "one seed: no error estimate");
+        double sampling = SamplingVariance(bySeed, tasks);
+        string from = $"sampling: each task's spread across {bySeed.Length} seeds";
+        double training = 0;
         if (models.Length >= 2)
         {
-            double spread = SampleVariance(models.Select(m => m.Mean).ToArray());
-            return new SideEstimate(models, evaluations.Count, mean, Math.Sqrt(spread / models.Length),
-                $"spread of the {models.Length} models' means");
+            training = SampleVariance(models.Select(m => m.Mean).ToArray()) / models.Length;
+            from += $"; training: spread of the {models.Length} models' means";
         }
-        int n = evaluations.Count;
-        if (n < 2) return new SideEstimate(models, n, mean, double.NaN, "one evaluation: no error estimate");
-        double sum = tasks.Sum(t => SampleVariance(evaluations.Select(e => e.ByTask[t]).ToArray()) / n);
-        return new SideEstimate(models, n, mean, Math.Sqrt(sum) / tasks.Count, $"each task's spread across the {n} evaluations");
+        return new SideEstimate(models, evaluations.Count, mean, Math.Sqrt(sampling + training), from);
+    }
+
+    /// <summary>Variance of the mean over tasks and seeds: Σ_t s_t² / G / T², each seed's outcomes averaged first.</summary>
+    static double SamplingVariance(IGrouping<string, TaskOutcomes>[] seeds, IReadOnlyList<string> tasks)
+    {
+        double sum = tasks.Sum(t => SampleVariance(seeds.Select(g => g.Average(e => e.ByTask[t])).ToArray()));
+        return sum / seeds.Length / ((double)tasks.Count * tasks.Count);
     }
 
     static double SampleVariance(double[] xs)

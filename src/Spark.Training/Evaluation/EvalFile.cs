@@ -46,7 +46,7 @@ public sealed record EvalFile(string Path, string Env, string Split, string? Che
         foreach (var e in Episodes)
             if (!byTask.TryAdd(e.TaskId, score ? e.Score : e.Won ? 1 : 0))
                 throw new InvalidDataException($"{Path}: task '{e.TaskId}' appears twice");
-        return new TaskOutcomes(model, Path, byTask);
+        return new TaskOutcomes(model, Path, byTask, Seed);
     }
 
     static JsonElement Get(JsonElement row, string key, string path, int line) =>

@@ -28,7 +28,7 @@ public sealed class EvalFileTests : IDisposable
         Assert.Equal(1, success.ByTask["alfworld/L0/0"]);
         Assert.Equal(0, success.ByTask["alfworld/L0/1"]);
         Assert.Equal(0.25, f.Outcomes(score: true, model: "sft").ByTask["alfworld/L0/1"]);
-        Assert.Equal("sft", success.Model);
+        Assert.Equal(("sft", "3"), (success.Model, success.Seed));
     }
 
     [Fact]

@@ -104,6 +104,32 @@ public class TickShortcutTests
         }
     }
 
+    /// <summary>The portal lists (two dense arrays, filled one portal at a time while the house is built) hold,
+    /// for every object, exactly the doors joining it to another place and the drains of it, in id order.</summary>
+    [Theory]
+    [InlineData("boil", 3)]
+    [InlineData("find-animal", 5)]
+    public void Every_object_s_portal_list_is_its_doors_and_drains_in_id_order(string taskType, int variation)
+    {
+        var env = new ScienceWorldSuite(new SuiteOptions()).CreateVariation(taskType, variation);
+        env.Reset();
+        var w = env.CurrentEpisode.World;
+        int listed = 0;
+        for (int id = 0; id < w.Count + 5; id++)
+        {
+            var expected = new List<int>();
+            for (int p = 0; p < w.Count; p++)
+            {
+                var kind = w.KindOf(p);
+                if ((kind == Kind.Door && (w[p].Owner == id || w[p].Link == id)) || (kind == Kind.Drain && w[p].Owner == id))
+                    expected.Add(p);
+            }
+            Assert.Equal(expected, w.PortalsOf(id).ToArray());
+            listed += expected.Count;
+        }
+        Assert.True(listed > 20, "every door is listed by both its places, and sinks, bathtubs and toilets have drains");
+    }
+
     /// <summary>The original resets a non-conductor's two terminals to no voltage on every tick; the shortcut
     /// does so only when the flag says a tick powered them. Along the expert's circuits (which power terminals)
     /// and a walk after them, every non-conductor in the world must still read no voltage on both terminals.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Spark.Environments.ScienceWorld;
 using Spark.Environments.ScienceWorld.Simulation;
 using Spark.Environments.ScienceWorld.World;
@@ -58,6 +59,36 @@ public class TickShortcutTests
         for (int i = 0; i < warm.Length; i++)
             Assert.Equal(BitConverter.DoubleToInt64Bits(t[i]), BitConverter.DoubleToInt64Bits(w[warm[i]].Temperature));
         Assert.Equal(BitConverter.DoubleToInt64Bits(tc), BitConverter.DoubleToInt64Bits(w[room].Temperature));
+    }
+
+    /// <summary>A container holding one object (a pot of water on the stove, a cup) exchanges heat by the short
+    /// form; along an expert's path it must change every record exactly as the general exchange does.</summary>
+    [Fact]
+    public void Heat_exchange_with_one_object_matches_the_general_form()
+    {
+        var suite = new ScienceWorldSuite(new SuiteOptions());
+        var env = suite.CreateVariation("boil", 1);
+        var actions = suite.Expert!.Solve(env, env.Reset(), new Random(1)).Steps.Select(s => s.Action).ToList();
+        env.Reset();
+        int changed = 0;
+        foreach (var action in actions)
+        {
+            env.Step(action);
+            var w = env.CurrentEpisode.World;
+            for (int id = 0; id < w.Count; id++)
+            {
+                if (w.TickChildren(id).Length != 1) continue;
+                int child = w.TickChildren(id)[0];
+                var shortForm = w.Clone();
+                Thermal.ExchangeHeatWithOne(shortForm, id, child);
+                var general = w.Clone();
+                Thermal.ExchangeHeat(general, id, [child], new int[1], new double[1], new double[1]);
+                Assert.True(MemoryMarshal.AsBytes(general.Objects).SequenceEqual(MemoryMarshal.AsBytes(shortForm.Objects)),
+                    $"{w.NameOf(id)} holding {w.NameOf(child)} after '{action}'");
+                if (!MemoryMarshal.AsBytes(w.Objects).SequenceEqual(MemoryMarshal.AsBytes(shortForm.Objects))) changed++;
+            }
+        }
+        Assert.True(changed > 20, "many one-object exchanges change a temperature");
     }
 
     /// <summary>The rows run four and two at a time in a wavefront; every number of objects (each mix of blocks

@@ -163,7 +163,9 @@ internal static class Simulator
         for (int i = 0; i < n; i++) stack[top + i] = kids[i];
         // A deeper level may grow the array; this level keeps reading its own (still intact) copy.
         var children = stack.AsSpan(top, n);
-        if (n > 0)
+        // Nearly half the containers ticked hold one thing (a cup of water): one touch at most, on the two records.
+        if (n == 1) Thermal.ExchangeHeatWithOne(w, id, children[0]);
+        else if (n > 1)
         {
             childStack.ReserveHeat(n);
             Thermal.ExchangeHeat(w, id, children, stack.AsSpan(top + n, n), childStack.Temperatures.AsSpan(0, n), childStack.Conductivities.AsSpan(0, n));

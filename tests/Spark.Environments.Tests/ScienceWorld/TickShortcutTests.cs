@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Spark.Environments.ScienceWorld;
 using Spark.Environments.ScienceWorld.Simulation;
 using Spark.Environments.ScienceWorld.World;
@@ -60,6 +61,36 @@ public class TickShortcutTests
         Assert.Equal(BitConverter.DoubleToInt64Bits(tc), BitConverter.DoubleToInt64Bits(w[room].Temperature));
     }
 
+    /// <summary>A container holding one object (a pot of water on the stove, a cup) exchanges heat by the short
+    /// form; along an expert's path it must change every record exactly as the general exchange does.</summary>
+    [Fact]
+    public void Heat_exchange_with_one_object_matches_the_general_form()
+    {
+        var suite = new ScienceWorldSuite(new SuiteOptions());
+        var env = suite.CreateVariation("boil", 1);
+        var actions = suite.Expert!.Solve(env, env.Reset(), new Random(1)).Steps.Select(s => s.Action).ToList();
+        env.Reset();
+        int changed = 0;
+        foreach (var action in actions)
+        {
+            env.Step(action);
+            var w = env.CurrentEpisode.World;
+            for (int id = 0; id < w.Count; id++)
+            {
+                if (w.TickChildren(id).Length != 1) continue;
+                int child = w.TickChildren(id)[0];
+                var shortForm = w.Clone();
+                Thermal.ExchangeHeatWithOne(shortForm, id, child);
+                var general = w.Clone();
+                Thermal.ExchangeHeat(general, id, [child], new int[1], new double[1], new double[1]);
+                Assert.True(MemoryMarshal.AsBytes(general.Objects).SequenceEqual(MemoryMarshal.AsBytes(shortForm.Objects)),
+                    $"{w.NameOf(id)} holding {w.NameOf(child)} after '{action}'");
+                if (!MemoryMarshal.AsBytes(w.Objects).SequenceEqual(MemoryMarshal.AsBytes(shortForm.Objects))) changed++;
+            }
+        }
+        Assert.True(changed > 20, "many one-object exchanges change a temperature");
+    }
+
     /// <summary>The rows run four and two at a time in a wavefront; every number of objects (each mix of blocks
     /// of four, pairs and a last single row) must give the plain form's bits.</summary>
     [Fact]
@@ -102,6 +133,32 @@ public class TickShortcutTests
             }
             Assert.True(withPortals > 10, "rooms have doors, sinks and toilets drains");
         }
+    }
+
+    /// <summary>The portal lists (two dense arrays, filled one portal at a time while the house is built) hold,
+    /// for every object, exactly the doors joining it to another place and the drains of it, in id order.</summary>
+    [Theory]
+    [InlineData("boil", 3)]
+    [InlineData("find-animal", 5)]
+    public void Every_object_s_portal_list_is_its_doors_and_drains_in_id_order(string taskType, int variation)
+    {
+        var env = new ScienceWorldSuite(new SuiteOptions()).CreateVariation(taskType, variation);
+        env.Reset();
+        var w = env.CurrentEpisode.World;
+        int listed = 0;
+        for (int id = 0; id < w.Count + 5; id++)
+        {
+            var expected = new List<int>();
+            for (int p = 0; p < w.Count; p++)
+            {
+                var kind = w.KindOf(p);
+                if ((kind == Kind.Door && (w[p].Owner == id || w[p].Link == id)) || (kind == Kind.Drain && w[p].Owner == id))
+                    expected.Add(p);
+            }
+            Assert.Equal(expected, w.PortalsOf(id).ToArray());
+            listed += expected.Count;
+        }
+        Assert.True(listed > 20, "every door is listed by both its places, and sinks, bathtubs and toilets have drains");
     }
 
     /// <summary>The original resets a non-conductor's two terminals to no voltage on every tick; the shortcut

@@ -47,12 +47,19 @@ internal static class Simulator
         ref var o = ref w[id];
         if (o.TickStamp == w.Ticks || o.Has(ObjFlags.Deleted)) return;
         var own = s_ownTick[(int)o.Kind];
-        if (own == null && IsQuietLeaf(w, id, ref o))
+        if (own != null)
+        {
+            own(w, id);
+            // The record may have moved: the own tick can create objects (water, pollen), growing the array.
+            o = ref w[id];
+        }
+        // A quiet leaf's base tick would change nothing but its stamp (tested after the kind's own part, which
+        // may have changed its temperature, contents or circuit).
+        if (!o.Has(ObjFlags.Deleted) && IsQuietLeaf(w, id, ref o))
         {
             o.TickStamp = w.Ticks;
             return;
         }
-        own?.Invoke(w, id);
         BaseTick(w, id, stack, top);
     }
 
@@ -72,7 +79,7 @@ internal static class Simulator
             if (state != o.State) return false;
             conductor |= m.ElectricallyConductive;
         }
-        // Electrical.UnpolarizedTick without its device switching (objects with a tick of their own never get here).
+        // Electrical.UnpolarizedTick as the base tick runs it (the device switching is a wire's own tick's part).
         if (KindFacts.HasNoTerminals(o.Kind)) return true;
         if (!conductor) return !o.Has(ObjFlags.TerminalsPowered);
         return w[Electrical.Terminal1(id)].Link < 0 && w[Electrical.Terminal2(id)].Link < 0;
@@ -81,8 +88,6 @@ internal static class Simulator
     /// <summary>The kind-specific part that the original's subclasses run before <c>super.tick()</c>, by kind;
     /// null for the kinds without one (most objects), which the tick then does not call at all.</summary>
     static readonly Action<SimWorld, int>?[] s_ownTick = OwnTicks();
-
-    internal static bool HasOwnTick(Kind kind) => s_ownTick[(int)kind] != null;
 
     static Action<SimWorld, int>?[] OwnTicks()
     {
@@ -158,7 +163,9 @@ internal static class Simulator
         for (int i = 0; i < n; i++) stack[top + i] = kids[i];
         // A deeper level may grow the array; this level keeps reading its own (still intact) copy.
         var children = stack.AsSpan(top, n);
-        if (n > 0)
+        // Nearly half the containers ticked hold one thing (a cup of water): one touch at most, on the two records.
+        if (n == 1) Thermal.ExchangeHeatWithOne(w, id, children[0]);
+        else if (n > 1)
         {
             childStack.ReserveHeat(n);
             Thermal.ExchangeHeat(w, id, children, stack.AsSpan(top + n, n), childStack.Temperatures.AsSpan(0, n), childStack.Conductivities.AsSpan(0, n));

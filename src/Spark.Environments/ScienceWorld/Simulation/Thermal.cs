@@ -83,6 +83,18 @@ internal static class Thermal
         for (int i = 0; i < n; i++) objects[warm[i]].Temperature = t[i];
     }
 
+    /// <summary><see cref="ExchangeHeat"/> for a container holding one object: the one touch, if both have a
+    /// material (with one side missing the exchange is at rest; with equal temperatures the touch does nothing).</summary>
+    public static void ExchangeHeatWithOne(SimWorld w, int container, int child)
+    {
+        var objects = w.Objects;
+        ref var box = ref objects[container];
+        ref var o = ref objects[child];
+        if (box.Material < 0 || o.Material < 0) return;
+        var physics = w.Shared.PhysicsTable;
+        Touch(ref box.Temperature, physics[box.Material].Conductivity, ref o.Temperature, physics[o.Material].Conductivity);
+    }
+
     /// <summary>True when no touch would change anything: the container (if it has a material) and every child
     /// with a material all at one temperature, or no child with a material at all.</summary>
     static bool AtRest(Span<ObjectState> objects, int container, ReadOnlySpan<int> children)

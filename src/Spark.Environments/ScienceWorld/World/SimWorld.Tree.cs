@@ -126,7 +126,7 @@ internal sealed partial class SimWorld
     /// <summary>The agent's location (the container of the agent).</summary>
     public int AgentLocation => _objects[Agent].Parent;
 
-    public int[] PortalsOf(int id) => Shared.PortalsOf(id);
+    public ReadOnlySpan<int> PortalsOf(int id) => Shared.PortalsOf(id);
 
     public void AddPortal(int attachedTo, int portal)
     {

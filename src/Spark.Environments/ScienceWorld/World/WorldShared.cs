@@ -24,8 +24,12 @@ internal sealed class WorldShared
     public List<Material> Materials { get; } = [];
     public List<ObjectText> Texts { get; } = [];
     public List<Species> Species { get; } = [];
-    /// <summary>Portal ids by the id of the object they are attached to (locations for doors, sinks for drains).</summary>
-    int[]?[] _portals = new int[]?[64];
+    /// <summary>Portal ids by the id of the object they are attached to (locations for doors, sinks for drains):
+    /// object i's are <c>_portalIds[_portalStart[i] .. _portalStart[i + 1]]</c>, in id order. Two dense arrays
+    /// rather than one small array per object: the tick looks up every room's on every tick, and each small
+    /// array was one more cache miss.</summary>
+    int[] _portalStart = [0];
+    int[] _portalIds = [];
     public Simplifications Simplifications { get; set; }
 
     MaterialPhysics[] _physics = new MaterialPhysics[16];
@@ -82,16 +86,30 @@ internal sealed class WorldShared
         }
     }
 
-    /// <summary>The portals (doors, drains) attached to an object, in id order; indexed by id for the tick's sake.</summary>
-    public int[] PortalsOf(int id) => (uint)id < (uint)_portals.Length ? _portals[id] ?? [] : [];
+    /// <summary>The portals (doors, drains) attached to an object, in id order.</summary>
+    public ReadOnlySpan<int> PortalsOf(int id)
+    {
+        if ((uint)id >= (uint)(_portalStart.Length - 1)) return [];
+        int start = _portalStart[id];
+        return _portalIds.AsSpan(start, _portalStart[id + 1] - start);
+    }
 
     /// <summary>Attaches a portal to an object (world building only: the house's doors never change).</summary>
     public void AddPortal(int attachedTo, int portal)
     {
-        if (attachedTo >= _portals.Length) Array.Resize(ref _portals, Math.Max(attachedTo + 1, _portals.Length * 2));
-        var list = new List<int>(PortalsOf(attachedTo)) { portal };
-        list.Sort();
-        _portals[attachedTo] = [.. list];
+        var starts = _portalStart;
+        if (attachedTo + 1 >= starts.Length)
+        {
+            // Objects past the end have no portals: their starts are all the end of the ids.
+            int old = starts.Length;
+            Array.Resize(ref starts, Math.Max(attachedTo + 2, 2 * old));
+            starts.AsSpan(old).Fill(starts[old - 1]);
+        }
+        int at = starts[attachedTo], end = starts[attachedTo + 1];
+        while (at < end && _portalIds[at] < portal) at++;
+        _portalIds = [.. _portalIds.AsSpan(0, at), portal, .. _portalIds.AsSpan(at)];
+        for (int i = attachedTo + 1; i < starts.Length; i++) starts[i]++;
+        _portalStart = starts;
     }
 
     /// <summary>Names-with-containers per object id, shared by every clone of this world: entries are immutable

@@ -21,9 +21,11 @@ public sealed record EvalFile(string Path, string Env, string Split, string? Che
         for (int i = 0; i < lines.Length; i++)
         {
             if (lines[i].Length == 0) continue;
-            JsonElement row;
-            try { row = JsonDocument.Parse(lines[i]).RootElement; }
+            JsonDocument doc;
+            try { doc = JsonDocument.Parse(lines[i]); }
             catch (JsonException ex) { throw Bad(path, i, $"not JSON ({ex.Message})"); }
+            using var _ = doc;
+            var row = doc.RootElement;
             string type = Text(row, "type", path, i);
             if (type == "episode")
             {

@@ -19,16 +19,9 @@ public class QuietLeafTests
     [InlineData("test-conductivity", 7)]
     public void A_quiet_leaf_s_full_tick_would_change_nothing(string taskType, int variation)
     {
-        var suite = new ScienceWorldSuite(new SuiteOptions());
-        var env = suite.CreateVariation(taskType, variation);
-        var actions = suite.Expert!.Solve(env, env.Reset(), new Random(variation)).Steps.Select(s => s.Action).ToList();
-        actions.AddRange(["wait", "look around", "wait1"]);
-        env.Reset();
         int quiet = 0, heated = 0;
-        foreach (var action in actions)
+        foreach (var (action, w) in GoldPaths.Replay(taskType, variation, "wait", "look around", "wait1"))
         {
-            env.Step(action);
-            var w = env.CurrentEpisode.World;
             for (int id = 0; id < w.Count; id++)
             {
                 ref var o = ref w[id];

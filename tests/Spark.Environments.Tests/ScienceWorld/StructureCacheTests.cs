@@ -22,9 +22,7 @@ public class StructureCacheTests
         var suite = new ScienceWorldSuite(new SuiteOptions());
         foreach (var (type, variation) in Tasks)
         {
-            var env = suite.CreateVariation(type, variation);
-            var actions = suite.Expert!.Solve(env, env.Reset(), new Random(variation)).Steps.Select(s => s.Action).ToList();
-            env.Reset();
+            var (env, actions) = GoldPaths.Solve(suite, type, variation);
             yield return env;
             ScienceWorldEnvironment? clone = null;
             for (int i = 0; i < actions.Count; i++)

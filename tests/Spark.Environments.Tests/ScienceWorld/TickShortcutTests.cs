@@ -66,15 +66,9 @@ public class TickShortcutTests
     [Fact]
     public void Heat_exchange_with_one_object_matches_the_general_form()
     {
-        var suite = new ScienceWorldSuite(new SuiteOptions());
-        var env = suite.CreateVariation("boil", 1);
-        var actions = suite.Expert!.Solve(env, env.Reset(), new Random(1)).Steps.Select(s => s.Action).ToList();
-        env.Reset();
         int changed = 0;
-        foreach (var action in actions)
+        foreach (var (action, w) in GoldPaths.Replay("boil", 1))
         {
-            env.Step(action);
-            var w = env.CurrentEpisode.World;
             for (int id = 0; id < w.Count; id++)
             {
                 if (w.TickChildren(id).Length != 1) continue;
@@ -170,16 +164,9 @@ public class TickShortcutTests
     [InlineData("power-component", 2)]
     public void Non_conductors_terminals_hold_no_voltage_after_every_step(string taskType, int variation)
     {
-        var suite = new ScienceWorldSuite(new SuiteOptions());
-        var env = suite.CreateVariation(taskType, variation);
-        var actions = suite.Expert!.Solve(env, env.Reset(), new Random(variation)).Steps.Select(s => s.Action).ToList();
-        actions.AddRange(["wait", "look around", "wait1"]);
-        env.Reset();
         int powered = 0;
-        foreach (var action in actions)
+        foreach (var (action, w) in GoldPaths.Replay(taskType, variation, "wait", "look around", "wait1"))
         {
-            env.Step(action);
-            var w = env.CurrentEpisode.World;
             for (int id = 0; id < w.Count; id++)
             {
                 if (!Electrical.HasUnpolarizedTerminals(w, id) || w.Has(id, ObjFlags.Deleted) || w.ParentOf(id) < 0) continue;

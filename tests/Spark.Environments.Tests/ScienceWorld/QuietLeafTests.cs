@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Spark.Environments.ScienceWorld;
 using Spark.Environments.ScienceWorld.Simulation;
 using Spark.Environments.ScienceWorld.World;
 

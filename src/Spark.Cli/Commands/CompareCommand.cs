@@ -70,11 +70,12 @@ public static class CompareCommand
         sb.AppendLine();
         sb.AppendLine("| side | model | evaluations | mean | vs base mean |");
         sb.AppendLine("|---|---|---|---|---|");
-        foreach (var (name, side) in new[] { ("base", g.Base), ("candidate", g.Candidate) })
+        var sides = new[] { ("base", g.Base), ("candidate", g.Candidate) };
+        foreach (var (name, side) in sides)
             foreach (var model in side.Models)
                 sb.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {model.Model} | {model.Evaluations} | {P(model.Mean)} | {Pm(model.Mean - g.Base.Mean)} |");
         sb.AppendLine();
-        foreach (var (name, side) in new[] { ("base", g.Base), ("candidate", g.Candidate) })
+        foreach (var (name, side) in sides)
             sb.AppendLine(CultureInfo.InvariantCulture,
                 $"{name}: {P(side.Mean)} ± {Se(side.StdErr)} over {side.Models.Count} model(s), {side.Evaluations} evaluation(s) ({side.ErrorFrom})");
         sb.AppendLine(CultureInfo.InvariantCulture,

@@ -21,15 +21,20 @@ public sealed class FaultTests
             var jobs = Enumerable.Range(0, 20).SelectMany(t => new[] { (t, 1), (t, 2) }).ToList();
             var expected = References(local, jobs);
             var finished = new ConcurrentBag<((int, int) Job, Episode Episode, int Recoveries, Uri Server)>();
-            int steps = 0, liveOnVictimAtKill = -1;
+            // Episodes part-way through on the victim: each has at least one more step to send it. The kill waits for
+            // one (after a few steps), since under load the victim's first environments may still be in creation.
+            var midwayOnVictim = new ConcurrentDictionary<(int, int), bool>();
+            int steps = 0, kills = 0, liveOnVictimAtKill = -1;
             var victim = servers[0];
 
             Workers.Run(12, jobs, job =>
             {
                 using var env = remote.CreateRemote("train", job.Item1);
-                var episode = Episode.Play(env, job.Item2, afterStep: _ =>
+                var episode = Episode.Play(env, job.Item2, afterStep: result =>
                 {
-                    if (Interlocked.Increment(ref steps) != 30) return;
+                    if (!result.Done && env.Server == victim.BaseAddress) midwayOnVictim[job] = true;
+                    else midwayOnVictim.TryRemove(job, out _);
+                    if (Interlocked.Increment(ref steps) < 30 || midwayOnVictim.IsEmpty || Interlocked.Exchange(ref kills, 1) == 1) return;
                     liveOnVictimAtKill = victim.Registry.Live;
                     victim.StopAsync().GetAwaiter().GetResult(); // in-flight requests finish, then the port is closed
                 });
@@ -40,6 +45,7 @@ public sealed class FaultTests
             Assert.Equal(jobs.Order(), finished.Select(f => f.Job).Order());
             foreach (var f in finished) f.Episode.AssertSameAs(expected[f.Job]);
             // The kill hit live episodes, and those that moved finished on a surviving server.
+            Assert.Equal(1, kills);
             Assert.True(liveOnVictimAtKill > 0, "the victim held no environment when killed");
             Assert.Contains(finished, f => f.Recoveries > 0);
             Assert.All(finished.Where(f => f.Recoveries > 0), f => Assert.NotEqual(victim.BaseAddress, f.Server));
@@ -93,7 +99,7 @@ public sealed class FaultTests
         using var env = remote.CreateRemote("train", 2);
         var expected = Episode.Play(local.Create("train", 2), 3);
         Uri? startedOn = null;
-        Episode.Play(env, 3, afterStep: n => startedOn ??= env.Server).AssertSameAs(expected);
+        Episode.Play(env, 3, afterStep: _ => startedOn ??= env.Server).AssertSameAs(expected);
         Assert.Equal(stalling.BaseAddress, startedOn); // the pool's first pick; its third step stalls
         Assert.Equal(1, slow.Injected);
         Assert.Equal(1, env.Recoveries);

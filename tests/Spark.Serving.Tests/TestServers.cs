@@ -35,7 +35,7 @@ static class TestServers
 sealed record Episode(string TaskId, IReadOnlyList<StepResult> Results, IReadOnlyList<string> Actions, IReadOnlyList<string> Admissible)
 {
     /// <summary>Plays a seeded random policy: mostly admissible actions, sometimes an invalid one.</summary>
-    public static Episode Play(IEnvironment env, int seed, int maxSteps = 40, Action<int>? afterStep = null)
+    public static Episode Play(IEnvironment env, int seed, int maxSteps = 40, Action<StepResult>? afterStep = null)
     {
         var random = new Random(seed);
         var results = new List<StepResult> { env.Reset() };
@@ -48,7 +48,7 @@ sealed record Episode(string TaskId, IReadOnlyList<StepResult> Results, IReadOnl
             string action = random.Next(10) == 0 ? "dance wildly" : options[random.Next(options.Count)];
             actions.Add(action);
             results.Add(env.Step(action));
-            afterStep?.Invoke(actions.Count);
+            afterStep?.Invoke(results[^1]);
         }
         return new Episode(env.Task.Id, results, actions, admissible);
     }

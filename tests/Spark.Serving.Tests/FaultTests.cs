@@ -22,7 +22,7 @@ public sealed class FaultTests
             var expected = References(local, jobs);
             var finished = new ConcurrentBag<((int, int) Job, Episode Episode, int Recoveries, Uri Server)>();
             // Episodes part-way through on the victim: each has at least one more step to send it. The kill waits for
-            // one (after a few steps), since under load the victim's first environments may still be in creation.
+            // one from the rollout's 30th step on, since under load the victim's first environments may still be in creation.
             var midwayOnVictim = new ConcurrentDictionary<(int, int), bool>();
             int steps = 0, kills = 0, liveOnVictimAtKill = -1;
             var victim = servers[0];

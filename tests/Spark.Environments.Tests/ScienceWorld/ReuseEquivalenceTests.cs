@@ -1,4 +1,5 @@
 using Spark.Environments.ScienceWorld;
+using Spark.Environments.ScienceWorld.Actions;
 using Spark.Environments.ScienceWorld.Objects;
 using Spark.Environments.ScienceWorld.World;
 
@@ -59,8 +60,17 @@ public class ReuseEquivalenceTests
             {
                 if (w.Has(id, ObjFlags.Deleted)) continue;
                 if (KindFacts.IsPortal(w.KindOf(id)))
-                    for (char c = 'a'; c <= 'z'; c++)
-                        Assert.True(w.MayHaveReferentOpening(id, RefSet.OpeningBit(c + "x")), $"{w.NameOf(id)}: {c}");
+                {
+                    // A portal's names depend on where the agent stands: its mask must admit them from every object.
+                    for (int from = -1; from < w.Count; from++)
+                        foreach (var name in InputParser.PortalReferents(w, id, from))
+                        {
+                            var token = Referents.Tokenize(name);
+                            Assert.True(w.MayHaveReferentOpening(id, RefSet.OpeningBit(token)), $"{name} from {from}");
+                            Assert.True(w.MayHaveReferentOpening(id, RefSet.OpeningBit(token + " to x")), $"{name} to x from {from}");
+                        }
+                    continue;
+                }
                 foreach (var token in Referents.Of(w, id).Tokens)
                 {
                     if (token.Length == 0) continue;

@@ -185,12 +185,40 @@ internal static class InputParser
         {
             int from = perspective == p.Owner || w.Contains(perspective, p.Owner) ? p.Owner
                 : perspective == p.Link || w.Contains(perspective, p.Link) ? p.Link : -1;
-            return from >= 0 ? [p.Name, w.NameOf(from) + " " + p.Name] : [p.Name];
+            return DrainReferents(w, portal, from);
         }
-        int to = w.PortalDestination(portal, perspective);
+        return DoorReferents(w, portal, w.PortalDestination(portal, perspective));
+    }
+
+    /// <summary>A drain's names seen from <paramref name="from"/> (its device or its sewer; −1 elsewhere).</summary>
+    static string[] DrainReferents(SimWorld w, int drain, int from)
+    {
+        string name = w.NameOf(drain);
+        return from >= 0 ? [name, w.NameOf(from) + " " + name] : [name];
+    }
+
+    /// <summary>A door's names when it leads to <paramref name="to"/> (−1: seen from neither side).</summary>
+    static string[] DoorReferents(SimWorld w, int door, int to)
+    {
+        ref var p = ref w[door];
         if (to >= 0) return [p.Name, p.Name + " to " + w.NameOf(to), w.NameOf(to) + " " + p.Name];
         string a = w.NameOf(p.Owner), b = w.NameOf(p.Link);
         return [p.Name, p.Name + " from " + a + " to " + b, p.Name + " from " + b + " to " + a];
+    }
+
+    /// <summary>The opening mask (<see cref="RefSet.Openings"/>) of a portal's names from every side: the union of
+    /// <see cref="PortalReferents"/> over every perspective (a door leads to its owner, to its link or to neither;
+    /// a drain is seen from its device, its sewer or elsewhere), tokenized as <see cref="MatchObject"/> matches them.
+    /// It depends only on the names of the portal and its two ends (see <c>SimWorld.Rename</c>).</summary>
+    public static ulong[] PortalOpenings(SimWorld w, int portal)
+    {
+        ref var p = ref w[portal];
+        string[] names = p.Kind == Kind.Drain
+            ? [.. DrainReferents(w, portal, -1), .. p.Owner >= 0 ? DrainReferents(w, portal, p.Owner) : [],
+               .. p.Link >= 0 ? DrainReferents(w, portal, p.Link) : []]
+            : [.. DoorReferents(w, portal, p.Owner), .. DoorReferents(w, portal, p.Link), .. DoorReferents(w, portal, -1)];
+        for (int i = 0; i < names.Length; i++) names[i] = Referents.Tokenize(names[i]);
+        return RefSet.OpeningMask(names);
     }
 
     /// <summary>The numbered choice the original prints when several actions match.</summary>

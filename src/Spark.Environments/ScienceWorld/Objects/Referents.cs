@@ -28,7 +28,8 @@ internal sealed class RefSet(string[] raw, string[] tokens)
 
     public bool MayOpenWith(int bit) => bit < 0 || (_openings[bit >> 6] & (1ul << bit)) != 0;
 
-    static ulong[] OpeningMask(string[] tokens)
+    /// <summary>The opening bits of <paramref name="tokens"/>; a one-character token admits every opening.</summary>
+    public static ulong[] OpeningMask(string[] tokens)
     {
         var mask = new ulong[OpeningWords];
         foreach (var t in tokens)

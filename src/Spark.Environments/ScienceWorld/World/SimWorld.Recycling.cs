@@ -55,6 +55,7 @@ internal sealed partial class SimWorld
             MarkStale(c);
         }
         MarkStale(id);
+        PortalEndRenamed(id);
     }
 
     void CopyRecycling(SimWorld other)

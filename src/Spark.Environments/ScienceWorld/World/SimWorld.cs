@@ -222,6 +222,15 @@ internal sealed partial class SimWorld
         if (_objects[id].Name == name) return;
         _objects[id].Name = name;
         Touch(id);
+        PortalEndRenamed(id);
+    }
+
+    /// <summary>A portal's opening mask is built from the names of its two ends (<see cref="CacheReferents"/>):
+    /// when one is renamed, the mask is made to admit everything until it is built again.</summary>
+    void PortalEndRenamed(int id)
+    {
+        foreach (int portal in Shared.AllPortals)
+            if (_objects[portal].Owner == id || _objects[portal].Link == id) MarkStale(portal);
     }
 
     /// <summary>Marks an object's referents (and its container's content referents) stale.</summary>
@@ -242,8 +251,8 @@ internal sealed partial class SimWorld
     {
         _referents[id] = referents;
         var openings = _openings.AsSpan(id * RefSet.OpeningWords, RefSet.OpeningWords);
-        // A portal's names depend on where the agent stands, so its cached set cannot rule out any opening.
-        if (KindFacts.IsPortal(_objects[id].Kind)) openings.Fill(ulong.MaxValue);
+        // A portal's names depend on where the agent stands: its mask admits its names from every side.
+        if (KindFacts.IsPortal(_objects[id].Kind)) Actions.InputParser.PortalOpenings(this, id).CopyTo(openings);
         else referents.Openings.CopyTo(openings);
     }
 

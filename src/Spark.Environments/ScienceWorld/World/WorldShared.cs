@@ -94,6 +94,9 @@ internal sealed class WorldShared
         return _portalIds.AsSpan(start, _portalStart[id + 1] - start);
     }
 
+    /// <summary>Every portal, by the objects it is attached to (a door appears once for each of its two rooms).</summary>
+    public ReadOnlySpan<int> AllPortals => _portalIds;
+
     /// <summary>Attaches a portal to an object (world building only: the house's doors never change).</summary>
     public void AddPortal(int attachedTo, int portal)
     {

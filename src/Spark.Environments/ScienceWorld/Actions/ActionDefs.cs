@@ -62,13 +62,53 @@ internal static class ActionDefs
         new(Verb.Dunk, "dunk object", 26, [Or("dunk"), Obj("moveTo"), Or("in", "into"), Obj("moveFrom")]),
     ];
 
-    /// <summary>The registered actions in the original's order (template id, then name).</summary>
-    public static ActionDef[] For(Simplifications s) =>
-    [
-        .. All.Where(d => d.Verb != Verb.Teleport || (s & Simplifications.TeleportAction) != 0)
-              .Where(d => d.Verb is not (Verb.Connect or Verb.Disconnect) || (s & Simplifications.NoElectricalAction) == 0)
-              .OrderBy(d => d.TemplateId).ThenBy(d => d.Name, StringComparer.Ordinal),
-    ];
+    /// <summary>The registered actions in the original's order (template id, then name): one shared, read-only
+    /// array per set of simplifications, so that the parser finds its index by reference.</summary>
+    public static ActionDef[] For(Simplifications s)
+    {
+        foreach (var set in s_sets)
+            if (set.Simplifications == s) return set.Defs;
+        lock (s_lock)
+        {
+            foreach (var set in s_sets)
+                if (set.Simplifications == s) return set.Defs;
+            ActionDef[] defs =
+            [
+                .. All.Where(d => d.Verb != Verb.Teleport || (s & Simplifications.TeleportAction) != 0)
+                      .Where(d => d.Verb is not (Verb.Connect or Verb.Disconnect) || (s & Simplifications.NoElectricalAction) == 0)
+                      .OrderBy(d => d.TemplateId).ThenBy(d => d.Name, StringComparer.Ordinal),
+            ];
+            s_sets = [.. s_sets, new ActionSet(s, defs, ByFirstChar(defs))];
+            return defs;
+        }
+    }
+
+    /// <summary>The indices (in order) of the actions of <paramref name="defs"/> whose first words may start an
+    /// input beginning with <paramref name="first"/>: the parser tries only these instead of every action's every
+    /// word. Every index for an array not made by <see cref="For"/> or a character outside ASCII.</summary>
+    public static int[] StartingWith(ActionDef[] defs, char first)
+    {
+        foreach (var set in s_sets)
+            if (ReferenceEquals(set.Defs, defs)) return first < AsciiEnd ? set.ByFirstChar[first] : set.ByFirstChar[AsciiEnd];
+        return [.. Enumerable.Range(0, defs.Length)];
+    }
+
+    const int AsciiEnd = 128;
+
+    /// <summary>Entry c &lt; 128: the actions with a first word starting with c (or an empty one); entry 128: all.</summary>
+    static int[][] ByFirstChar(ActionDef[] defs)
+    {
+        var table = new int[AsciiEnd + 1][];
+        for (int c = 0; c <= AsciiEnd; c++)
+            table[c] = [.. Enumerable.Range(0, defs.Length).Where(i => c == AsciiEnd || defs[i].Pattern[0].Words!.Any(w => w.Length == 0 || w[0] == c))];
+        return table;
+    }
+
+    sealed record ActionSet(Simplifications Simplifications, ActionDef[] Defs, int[][] ByFirstChar);
+
+    static readonly Lock s_lock = new();
+    /// <summary>Replaced, never changed, under <see cref="s_lock"/>: readers take no lock.</summary>
+    static volatile ActionSet[] s_sets = [];
 
     /// <summary>Free actions take no time (look around, inventory, task).</summary>
     public static bool IsFree(Verb v) => v is Verb.LookAround or Verb.Inventory or Verb.TaskDescription;

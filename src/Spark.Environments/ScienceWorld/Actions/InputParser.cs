@@ -27,8 +27,9 @@ internal static class InputParser
         List<int>? visible = null;
         int[]? oracle = null;
         int perspective = w.AgentLocation;
-        foreach (var def in defs)
+        foreach (int index in ActionDefs.StartingWith(defs, text.Length > 0 ? text[0] : '\0'))
         {
+            var def = defs[index];
             if (!FirstWordsMatch(def, text)) continue;
             ReadOnlySpan<int> objects = def.IsOracle ? oracle ??= Visibility.ForOracle(w) : CollectionsMarshal.AsSpan(visible ??= Visibility.ForParser(w));
             scratch.Found.Clear();

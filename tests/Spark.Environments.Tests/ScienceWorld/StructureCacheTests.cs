@@ -1,5 +1,6 @@
 using Spark.Environments.ScienceWorld;
 using Spark.Environments.ScienceWorld.Actions;
+using Spark.Environments.ScienceWorld.Objects;
 using Spark.Environments.ScienceWorld.Tasks.Goals;
 using Spark.Environments.ScienceWorld.World;
 
@@ -42,6 +43,29 @@ public class StructureCacheTests
                     yield return walker;
                 }
         }
+    }
+
+    /// <summary>Terminals and substances share referent sets by what their names are made of (kind, name, fire,
+    /// a terminal's owner's name): the shared set for an object's present key must list what building its set
+    /// afresh lists. (An object's cached set may lag behind its fresh one: a terminal keeps its owner's old name
+    /// when the owner is renamed, water to steam, as before the sets were shared.)</summary>
+    [Fact]
+    public void Shared_referent_sets_equal_fresh_ones_after_every_step()
+    {
+        int compared = 0;
+        foreach (var env in StatesAlongPaths())
+        {
+            var w = env.CurrentEpisode.World;
+            for (int id = 0; id < w.Count; id++)
+            {
+                if (w.Has(id, ObjFlags.Deleted) || Referents.SharedFor(w, id) is not { } shared) continue;
+                var fresh = Referents.BuildSet(w, id);
+                Assert.Equal(fresh.Raw, shared.Raw);
+                Assert.Equal(fresh.Tokens, shared.Tokens);
+                compared++;
+            }
+        }
+        Assert.True(compared > 1000, $"only {compared} shared sets compared");
     }
 
     [Fact]

@@ -46,6 +46,10 @@ internal sealed class RefSet(string[] raw, string[] tokens)
     }
 }
 
+/// <summary>What the referents of a terminal or a substance are made from (<c>Referents.KeyOf</c>); owner −1 for
+/// substances.</summary>
+internal readonly record struct RefKey(Kind Kind, ObjFlags Fire, int Name, int OwnerName);
+
 /// <summary>
 /// The names the parser accepts for an object (the original's <c>getReferents</c>). Cached per object and
 /// rebuilt only after the object (or, for "cup containing water", its contents) changed.
@@ -60,6 +64,43 @@ internal static class Referents
     public static RefSet Of(SimWorld w, int id)
     {
         if (w.CachedReferents(id) is { } cached) return cached;
+        var key = KeyOf(w, id);
+        if (key is { } k && s_shared.TryGetValue(k, out var known))
+        {
+            w.CacheReferents(id, known);
+            return known;
+        }
+        var refs = BuildSet(w, id);
+        w.CacheReferents(id, refs);
+        if (key is { } newKey) s_shared.TryAdd(newKey, refs);
+        return refs;
+    }
+
+    /// <summary>Everything <see cref="Build"/> reads for a terminal (its kind, name, fire flags and its owner's name)
+    /// or a substance (kind, name, fire flags); null for other kinds. Water made by sinks and its two terminals are
+    /// new objects, whose sets the next parse would otherwise build again and again with the same strings.</summary>
+    static RefKey? KeyOf(SimWorld w, int id)
+    {
+        ref var o = ref w[id];
+        var fire = o.Flags & (ObjFlags.Combusting | ObjFlags.Combusted);
+        return o.Kind switch
+        {
+            Kind.Terminal or Kind.Anode or Kind.Cathode => new RefKey(o.Kind, fire, o.NameId, w[o.Owner].NameId),
+            Kind.Substance or Kind.Water => new RefKey(o.Kind, fire, o.NameId, -1),
+            _ => null,
+        };
+    }
+
+    /// <summary>The shared set for what the object's names are made of now, if one was built (for tests).</summary>
+    internal static RefSet? SharedFor(SimWorld w, int id) => KeyOf(w, id) is { } key && s_shared.TryGetValue(key, out var set) ? set : null;
+
+    /// <summary>Referent sets by <see cref="KeyOf"/>, for every world of the process: a set holds only strings
+    /// made from the key, and is immutable.</summary>
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<RefKey, RefSet> s_shared = new();
+
+    /// <summary>A new referent set for the object, as it is now (not cached).</summary>
+    internal static RefSet BuildSet(SimWorld w, int id)
+    {
         var set = t_built ??= new List<string>(32);
         var raw = t_raw ??= new List<string>(32);
         set.Clear();
@@ -73,9 +114,7 @@ internal static class Referents
         }
         var tokens = new string[raw.Count];
         for (int i = 0; i < tokens.Length; i++) tokens[i] = Tokenize(raw[i]);
-        var refs = new RefSet([.. raw], tokens);
-        w.CacheReferents(id, refs);
-        return refs;
+        return new RefSet([.. raw], tokens);
     }
 
     /// <summary>Builds the referents of every object, so that worlds cloned from this one start with a full cache.</summary>

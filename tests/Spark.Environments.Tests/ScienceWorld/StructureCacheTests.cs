@@ -68,6 +68,35 @@ public class StructureCacheTests
         Assert.True(compared > 1000, $"only {compared} shared sets compared");
     }
 
+    /// <summary>A portal's names are kept per the names they are made of: seen from each side and from elsewhere,
+    /// they must name the portal and the places it joins as the world names them now.</summary>
+    [Fact]
+    public void Portal_names_are_made_of_the_present_names_after_every_step()
+    {
+        int doors = 0;
+        foreach (var env in StatesAlongPaths(randomSteps: 5))
+        {
+            var w = env.CurrentEpisode.World;
+            for (int id = 0; id < w.Count; id++)
+            {
+                if (w.Has(id, ObjFlags.Deleted) || !KindFacts.IsPortal(w.KindOf(id))) continue;
+                string name = w.NameOf(id), owner = w.NameOf(w[id].Owner), link = w.NameOf(w[id].Link);
+                if (w.KindOf(id) == Kind.Drain)
+                {
+                    Assert.Equal([name, owner + " " + name], InputParser.PortalReferents(w, id, w[id].Owner));
+                    Assert.Equal([name, link + " " + name], InputParser.PortalReferents(w, id, w[id].Link));
+                    Assert.Equal([name], InputParser.PortalReferents(w, id, -1));
+                    continue;
+                }
+                Assert.Equal([name, name + " to " + link, link + " " + name], InputParser.PortalReferents(w, id, w[id].Owner));
+                Assert.Equal([name, name + " to " + owner, owner + " " + name], InputParser.PortalReferents(w, id, w[id].Link));
+                Assert.Equal([name, name + " from " + owner + " to " + link, name + " from " + link + " to " + owner], InputParser.PortalReferents(w, id, -1));
+                doors++;
+            }
+        }
+        Assert.True(doors > 100, $"only {doors} doors checked");
+    }
+
     [Fact]
     public void The_tick_s_children_lists_equal_the_tree_without_terminals_after_every_step()
     {

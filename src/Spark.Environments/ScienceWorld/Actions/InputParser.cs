@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text;
 using Spark.Environments.ScienceWorld.Objects;
@@ -133,11 +134,8 @@ internal static class InputParser
         if (KindFacts.IsPortal(kind))
         {
             if (!MayNamePortal(w, obj, text)) return;
-            foreach (var r in PortalReferents(w, obj, perspective))
-            {
-                var t = Referents.Tokenize(r);
+            foreach (var t in PortalNamesSeen(w, obj, perspective).Tokens)
                 if (t.Length > 0 && text.StartsWith(t, StringComparison.Ordinal)) AddHit(hits, t.Length);
-            }
         }
         else
         {
@@ -178,34 +176,57 @@ internal static class InputParser
         if (!hits.Contains(length)) hits.Add(length);
     }
 
-    /// <summary>A door's names from one side ("door to kitchen", "kitchen door"); a drain's ("sink drain").</summary>
-    public static string[] PortalReferents(SimWorld w, int portal, int perspective)
+    /// <summary>A door's names from one side ("door to kitchen", "kitchen door"); a drain's ("sink drain"). Shared
+    /// and read-only.</summary>
+    public static string[] PortalReferents(SimWorld w, int portal, int perspective) => PortalNamesSeen(w, portal, perspective).Raw;
+
+    static PortalNames PortalNamesSeen(SimWorld w, int portal, int perspective)
     {
         ref var p = ref w[portal];
         if (p.Kind == Kind.Drain)
         {
             int from = perspective == p.Owner || w.Contains(perspective, p.Owner) ? p.Owner
                 : perspective == p.Link || w.Contains(perspective, p.Link) ? p.Link : -1;
-            return DrainReferents(w, portal, from);
+            return DrainNames(w, portal, from);
         }
-        return DoorReferents(w, portal, w.PortalDestination(portal, perspective));
+        return DoorNames(w, portal, w.PortalDestination(portal, perspective));
     }
 
     /// <summary>A drain's names seen from <paramref name="from"/> (its device or its sewer; −1 elsewhere).</summary>
-    static string[] DrainReferents(SimWorld w, int drain, int from)
-    {
-        string name = w.NameOf(drain);
-        return from >= 0 ? [name, w.NameOf(from) + " " + name] : [name];
-    }
+    static PortalNames DrainNames(SimWorld w, int drain, int from) =>
+        Named(new PortalKey(true, w[drain].NameId, from >= 0 ? w[from].NameId : -1, -1));
 
     /// <summary>A door's names when it leads to <paramref name="to"/> (−1: seen from neither side).</summary>
-    static string[] DoorReferents(SimWorld w, int door, int to)
+    static PortalNames DoorNames(SimWorld w, int door, int to)
     {
         ref var p = ref w[door];
-        if (to >= 0) return [p.Name, p.Name + " to " + w.NameOf(to), w.NameOf(to) + " " + p.Name];
-        string a = w.NameOf(p.Owner), b = w.NameOf(p.Link);
-        return [p.Name, p.Name + " from " + a + " to " + b, p.Name + " from " + b + " to " + a];
+        return Named(to >= 0 ? new PortalKey(false, p.NameId, w[to].NameId, -1) : new PortalKey(false, p.NameId, w[p.Owner].NameId, w[p.Link].NameId));
     }
+
+    /// <summary>A portal's names as seen from one place, raw and tokenized (<see cref="MatchObject"/> matches the tokens).</summary>
+    sealed record PortalNames(string[] Raw, string[] Tokens);
+
+    /// <summary>What a portal's names from one side are made of, by <see cref="NameTable"/> ids: a drain's name and
+    /// the place it is seen from (A; −1 none); a door's name and where it leads (A, B −1), or its two rooms (A, B).</summary>
+    readonly record struct PortalKey(bool Drain, int Name, int A, int B);
+
+    /// <summary>Portal names by what they are made of, for every world of the process: a parse that reaches a door
+    /// used to concatenate its three names again (and a teleport reaches several).</summary>
+    static readonly ConcurrentDictionary<PortalKey, PortalNames> s_portalNames = new();
+
+    static PortalNames Named(PortalKey key) => s_portalNames.GetOrAdd(key, static k =>
+    {
+        string name = NameTable.Get(k.Name);
+        string[] raw;
+        if (k.Drain) raw = k.A >= 0 ? [name, NameTable.Get(k.A) + " " + name] : [name];
+        else if (k.B < 0) raw = [name, name + " to " + NameTable.Get(k.A), NameTable.Get(k.A) + " " + name];
+        else
+        {
+            string a = NameTable.Get(k.A), b = NameTable.Get(k.B);
+            raw = [name, name + " from " + a + " to " + b, name + " from " + b + " to " + a];
+        }
+        return new PortalNames(raw, [.. raw.Select(Referents.Tokenize)]);
+    });
 
     /// <summary>The opening mask (<see cref="RefSet.Openings"/>) of a portal's names from every side: the union of
     /// <see cref="PortalReferents"/> over every perspective (a door leads to its owner, to its link or to neither;
@@ -214,12 +235,11 @@ internal static class InputParser
     public static ulong[] PortalOpenings(SimWorld w, int portal)
     {
         ref var p = ref w[portal];
-        string[] names = p.Kind == Kind.Drain
-            ? [.. DrainReferents(w, portal, -1), .. p.Owner >= 0 ? DrainReferents(w, portal, p.Owner) : [],
-               .. p.Link >= 0 ? DrainReferents(w, portal, p.Link) : []]
-            : [.. DoorReferents(w, portal, p.Owner), .. DoorReferents(w, portal, p.Link), .. DoorReferents(w, portal, -1)];
-        for (int i = 0; i < names.Length; i++) names[i] = Referents.Tokenize(names[i]);
-        return RefSet.OpeningMask(names);
+        string[] tokens = p.Kind == Kind.Drain
+            ? [.. DrainNames(w, portal, -1).Tokens, .. p.Owner >= 0 ? DrainNames(w, portal, p.Owner).Tokens : [],
+               .. p.Link >= 0 ? DrainNames(w, portal, p.Link).Tokens : []]
+            : [.. DoorNames(w, portal, p.Owner).Tokens, .. DoorNames(w, portal, p.Link).Tokens, .. DoorNames(w, portal, -1).Tokens];
+        return RefSet.OpeningMask(tokens);
     }
 
     /// <summary>The numbered choice the original prints when several actions match.</summary>

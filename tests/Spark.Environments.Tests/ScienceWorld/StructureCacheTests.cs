@@ -18,10 +18,10 @@ public class StructureCacheTests
 
     /// <summary>Every step of the expert's path, then a random walk with some typed-in teleports, on the
     /// environment, a clone taken mid-way, and the environment again after a reset.</summary>
-    static IEnumerable<ScienceWorldEnvironment> StatesAlongPaths(int randomSteps = 25)
+    static IEnumerable<ScienceWorldEnvironment> StatesAlongPaths(int randomSteps = 25, params (string Type, int Variation)[] more)
     {
         var suite = new ScienceWorldSuite(new SuiteOptions());
-        foreach (var (type, variation) in Tasks)
+        foreach (var (type, variation) in Tasks.Concat(more))
         {
             var (env, actions) = GoldPaths.Solve(suite, type, variation);
             yield return env;
@@ -45,15 +45,17 @@ public class StructureCacheTests
         }
     }
 
-    /// <summary>Terminals and substances share referent sets by what their names are made of (kind, name, fire,
-    /// a terminal's owner's name): the shared set for an object's present key must list what building its set
+    /// <summary>Terminals, substances, animals and plants share referent sets by what their names are made of (kind,
+    /// name, fire, a terminal's owner's name, a living thing's species and stage, a plant's sickness and height): the
+    /// shared set for an object's present key must list what building its set
     /// afresh lists. (An object's cached set may lag behind its fresh one: a terminal keeps its owner's old name
     /// when the owner is renamed, water to steam, as before the sets were shared.)</summary>
     [Fact]
     public void Shared_referent_sets_equal_fresh_ones_after_every_step()
     {
         int compared = 0;
-        foreach (var env in StatesAlongPaths())
+        var kinds = new HashSet<Kind>();
+        foreach (var env in StatesAlongPaths(25, ("find-plant", 1), ("identify-life-stages-2", 0)))
         {
             var w = env.CurrentEpisode.World;
             for (int id = 0; id < w.Count; id++)
@@ -63,9 +65,11 @@ public class StructureCacheTests
                 Assert.Equal(fresh.Raw, shared.Raw);
                 Assert.Equal(fresh.Tokens, shared.Tokens);
                 compared++;
+                kinds.Add(w.KindOf(id));
             }
         }
         Assert.True(compared > 1000, $"only {compared} shared sets compared");
+        Assert.Superset(new HashSet<Kind> { Kind.Terminal, Kind.Water, Kind.Animal, Kind.Plant }, kinds);
     }
 
     /// <summary>A portal's names are kept per the names they are made of: seen from each side and from elsewhere,

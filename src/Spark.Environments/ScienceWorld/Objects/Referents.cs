@@ -46,9 +46,19 @@ internal sealed class RefSet(string[] raw, string[] tokens)
     }
 }
 
-/// <summary>What the referents of a terminal or a substance are made from (<c>Referents.KeyOf</c>); owner −1 for
-/// substances.</summary>
-internal readonly record struct RefKey(Kind Kind, ObjFlags Fire, int Name, int OwnerName);
+/// <summary>What the referents of a terminal, substance, animal or plant are made from (<c>Referents.KeyOf</c>):
+/// kind, flags (fire, sickness), name, and per kind the owner's name or the species (an index into the task's
+/// table), life stage and height; −1 where unused.</summary>
+internal readonly record struct RefKey(Kind Kind, ObjFlags Flags, int Name, int A, int Stage = -1, int Height = -1, SpeciesRef Species = default);
+
+/// <summary>A species compared by reference (a task's table holds each species once).</summary>
+internal readonly struct SpeciesRef(Species? species) : IEquatable<SpeciesRef>
+{
+    readonly Species? _species = species;
+    public bool Equals(SpeciesRef other) => ReferenceEquals(_species, other._species);
+    public override bool Equals(object? obj) => obj is SpeciesRef other && Equals(other);
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_species);
+}
 
 /// <summary>
 /// The names the parser accepts for an object (the original's <c>getReferents</c>). Cached per object and
@@ -65,20 +75,22 @@ internal static class Referents
     {
         if (w.CachedReferents(id) is { } cached) return cached;
         var key = KeyOf(w, id);
-        if (key is { } k && s_shared.TryGetValue(k, out var known))
+        var shared = s_shared;
+        if (key is { } k && shared.TryGetValue(k, out var known))
         {
             w.CacheReferents(id, known);
             return known;
         }
         var refs = BuildSet(w, id);
         w.CacheReferents(id, refs);
-        if (key is { } newKey) s_shared.TryAdd(newKey, refs);
+        if (key is { } newKey) shared.TryAdd(newKey, refs);
         return refs;
     }
 
-    /// <summary>Everything <see cref="Build"/> reads for a terminal (its kind, name, fire flags and its owner's name)
-    /// or a substance (kind, name, fire flags); null for other kinds. Water made by sinks and its two terminals are
-    /// new objects, whose sets the next parse would otherwise build again and again with the same strings.</summary>
+    /// <summary>Everything <see cref="Build"/> reads for a terminal (kind, name, fire flags, its owner's name), a
+    /// substance (kind, name, fire flags), an animal (also species and stage) or a plant (also sickness and height);
+    /// null for other kinds. Their sets are built again and again with the same strings: the water sinks make and
+    /// its two terminals are new objects, and animals and plants are marked stale as they grow.</summary>
     static RefKey? KeyOf(SimWorld w, int id)
     {
         ref var o = ref w[id];
@@ -87,12 +99,15 @@ internal static class Referents
         {
             Kind.Terminal or Kind.Anode or Kind.Cathode => new RefKey(o.Kind, fire, o.NameId, w[o.Owner].NameId),
             Kind.Substance or Kind.Water => new RefKey(o.Kind, fire, o.NameId, -1),
+            Kind.Animal => new RefKey(o.Kind, fire, o.NameId, -1, o.Stage, Species: new SpeciesRef(Names.SpeciesOf(w, id))),
+            Kind.Plant => new RefKey(o.Kind, fire | (o.Flags & ObjFlags.Sickly), o.NameId, -1, o.Stage, o.Counter == 1 ? 1 : 0, new SpeciesRef(Names.SpeciesOf(w, id))),
             _ => null,
         };
     }
 
     /// <summary>The shared set for what the object's names are made of now, if one was built (for tests).</summary>
-    internal static RefSet? SharedFor(SimWorld w, int id) => KeyOf(w, id) is { } key && s_shared.TryGetValue(key, out var set) ? set : null;
+    internal static RefSet? SharedFor(SimWorld w, int id) =>
+        KeyOf(w, id) is { } key && s_shared.TryGetValue(key, out var set) ? set : null;
 
     /// <summary>Referent sets by <see cref="KeyOf"/>, for every world of the process: a set holds only strings
     /// made from the key, and is immutable.</summary>

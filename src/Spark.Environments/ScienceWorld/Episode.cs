@@ -66,7 +66,7 @@ internal sealed partial class Episode : IActionContext
 
     public StepOutcome Step(string input)
     {
-        string special = input.Trim().ToLowerInvariant();
+        string special = Referents.LowerInvariant(input.Trim());
         if (special == "help") return new("Possible actions: \n\t" + string.Join("\n\t", ValidActions.Templates(Actions)), true);
         if (special == "objects") return new("Possible object references: \n\t" + string.Join("\n\t", ValidActions.ObjectNames(World)), true);
         if (special == "task") return new("Task description:\n" + Task.Description, true);

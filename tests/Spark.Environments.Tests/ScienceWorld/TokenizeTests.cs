@@ -34,4 +34,22 @@ public class TokenizeTests
     {
         Assert.Equal(Plain(text), Referents.Tokenize(text));
     }
+
+    /// <summary><c>Referents.LowerInvariant</c> skips the lower-casing for ASCII text without capitals: it must give
+    /// what <see cref="string.ToLowerInvariant()"/> gives for everything else too.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("teleport to kitchen")]
+    [InlineData("Teleport to Kitchen")]
+    [InlineData("look AROUND")]
+    [InlineData("Z")]
+    [InlineData("@[`{")]
+    [InlineData("tas\u212A")]
+    [InlineData("\u0130tem")]
+    [InlineData("caf\u00C9 cup")]
+    [InlineData("caf\u00E9 cup")]
+    public void LowerInvariant_equals_ToLowerInvariant(string text)
+    {
+        Assert.Equal(text.ToLowerInvariant(), Referents.LowerInvariant(text));
+    }
 }

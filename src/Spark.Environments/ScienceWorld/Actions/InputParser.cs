@@ -21,7 +21,7 @@ internal static class InputParser
     /// <summary>The matches, in the calling thread's reusable list: read-only, valid until the next call.</summary>
     public static List<ActionMatch> Parse(SimWorld w, ActionDef[] defs, string input)
     {
-        string text = Referents.Tokenize(input.ToLowerInvariant());
+        string text = Referents.Tokenize(Referents.LowerInvariant(input));
         var scratch = t_scratch ??= new Scratch();
         var all = scratch.All;
         all.Clear();

@@ -60,12 +60,28 @@ internal static class Water
     {
         if (!w.Has(drain, ObjFlags.Open)) return;
         int from = w[drain].Owner, to = w[drain].Link;
-        Span<int> buffer = stackalloc int[64];
+        // Most drains have nothing liquid to let through: look first, and copy the contents (the moves below change
+        // them) only when something will move. Both look at the first DrainScan children, as the copy holds.
+        if (!HasLiquid(w, from)) return;
+        Span<int> buffer = stackalloc int[DrainScan];
         int n = w.ChildrenInto(from, buffer);
         for (int i = 0; i < n; i++)
         {
             int c = buffer[i];
             if (w.HasMaterial(c) && w[c].State == Matter.Liquid) w.AddChild(to, c);
         }
+    }
+
+    const int DrainScan = 64;
+
+    static bool HasLiquid(SimWorld w, int container)
+    {
+        int seen = 0;
+        foreach (int c in w.Children(container))
+        {
+            if (seen++ == DrainScan) return false;
+            if (w.HasMaterial(c) && w[c].State == Matter.Liquid) return true;
+        }
+        return false;
     }
 }

@@ -72,6 +72,31 @@ public class StructureCacheTests
         Assert.Superset(new HashSet<Kind> { Kind.Terminal, Kind.Water, Kind.Animal, Kind.Plant }, kinds);
     }
 
+    /// <summary>Each task built makes its own species records for trees; shared referent sets must be keyed by what
+    /// the records say, or the process-wide table would grow with every task built: two builds of one task walking
+    /// the same path share their plants' sets.</summary>
+    [Fact]
+    public void Shared_referent_sets_are_shared_by_tasks_built_again()
+    {
+        var suite = new ScienceWorldSuite(new SuiteOptions());
+        var (first, actions) = GoldPaths.Solve(suite, "identify-life-stages-2", 0);
+        var (second, _) = GoldPaths.Solve(suite, "identify-life-stages-2", 0);
+        int plants = 0;
+        foreach (var action in actions.Concat(Enumerable.Repeat("wait", 5)))
+        {
+            first.Step(action);
+            second.Step(action);
+            SimWorld a = first.CurrentEpisode.World, b = second.CurrentEpisode.World;
+            for (int id = 0; id < a.Count; id++)
+            {
+                if (a.KindOf(id) != Kind.Plant || Referents.SharedFor(a, id) is not { } shared) continue;
+                Assert.Same(shared, Referents.SharedFor(b, id));
+                plants++;
+            }
+        }
+        Assert.True(plants > 0, "no plant's set was shared");
+    }
+
     /// <summary>A portal's names are kept per the names they are made of: seen from each side and from elsewhere,
     /// they must name the portal and the places it joins as the world names them now.</summary>
     [Fact]

@@ -47,17 +47,30 @@ internal sealed class RefSet(string[] raw, string[] tokens)
 }
 
 /// <summary>What the referents of a terminal, substance, animal or plant are made from (<c>Referents.KeyOf</c>):
-/// kind, flags (fire, sickness), name, and per kind the owner's name or the species (an index into the task's
-/// table), life stage and height; −1 where unused.</summary>
-internal readonly record struct RefKey(Kind Kind, ObjFlags Flags, int Name, int A, int Stage = -1, int Height = -1, SpeciesRef Species = default);
+/// kind, flags (fire, sickness), name, a terminal's owner's name (A; −1 otherwise), a living thing's species, life
+/// stage and (plants) height.</summary>
+internal readonly record struct RefKey(Kind Kind, ObjFlags Flags, int Name, int A, int Stage = -1, int Height = -1, SpeciesKey Species = default);
 
-/// <summary>A species compared by reference (a task's table holds each species once).</summary>
-internal readonly struct SpeciesRef(Species? species) : IEquatable<SpeciesRef>
+/// <summary>A species by value: tasks make new but equal records (<c>LifeCycles.Tree</c>), and a key holding
+/// the record itself would keep a process-wide table growing with every task built. The fields compared are
+/// those the record is made from (its names are derived from them); life cycles are static, compared as objects.</summary>
+internal readonly struct SpeciesKey(Species? species) : IEquatable<SpeciesKey>
 {
     readonly Species? _species = species;
-    public bool Equals(SpeciesRef other) => ReferenceEquals(_species, other._species);
-    public override bool Equals(object? obj) => obj is SpeciesRef other && Equals(other);
-    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_species);
+
+    public bool Equals(SpeciesKey other)
+    {
+        Species? a = _species, b = other._species;
+        if (ReferenceEquals(a, b)) return true;
+        if (a is null || b is null) return false;
+        return a.Name == b.Name && a.LifeformType == b.LifeformType && a.LifespanYears.Equals(b.LifespanYears)
+               && ReferenceEquals(a.Cycle, b.Cycle) && a.IsPlant == b.IsPlant && a.PlantNoun == b.PlantNoun;
+    }
+
+    public override bool Equals(object? obj) => obj is SpeciesKey other && Equals(other);
+
+    public override int GetHashCode() =>
+        _species is null ? 0 : HashCode.Combine(_species.Name, _species.LifeformType, _species.PlantNoun, _species.IsPlant);
 }
 
 /// <summary>
@@ -99,8 +112,8 @@ internal static class Referents
         {
             Kind.Terminal or Kind.Anode or Kind.Cathode => new RefKey(o.Kind, fire, o.NameId, w[o.Owner].NameId),
             Kind.Substance or Kind.Water => new RefKey(o.Kind, fire, o.NameId, -1),
-            Kind.Animal => new RefKey(o.Kind, fire, o.NameId, -1, o.Stage, Species: new SpeciesRef(Names.SpeciesOf(w, id))),
-            Kind.Plant => new RefKey(o.Kind, fire | (o.Flags & ObjFlags.Sickly), o.NameId, -1, o.Stage, o.Counter == 1 ? 1 : 0, new SpeciesRef(Names.SpeciesOf(w, id))),
+            Kind.Animal => new RefKey(o.Kind, fire, o.NameId, -1, o.Stage, Species: new SpeciesKey(Names.SpeciesOf(w, id))),
+            Kind.Plant => new RefKey(o.Kind, fire | (o.Flags & ObjFlags.Sickly), o.NameId, -1, o.Stage, o.Counter == 1 ? 1 : 0, new SpeciesKey(Names.SpeciesOf(w, id))),
             _ => null,
         };
     }

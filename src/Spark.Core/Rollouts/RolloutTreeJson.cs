@@ -35,6 +35,7 @@ public static class RolloutTreeJson
         w.WriteNumber("roots", batch.Budget.Roots);
         w.WriteNumber("leaves", batch.Budget.Leaves);
         w.WriteNumber("factor", batch.Budget.Factor);
+        if (batch.Budget.FirstStep > 0) w.WriteNumber("firstStep", batch.Budget.FirstStep);
         w.WriteEndObject();
         w.WriteNumber("seed", batch.Seed);
         w.WriteNumber("iteration", batch.Iteration);

@@ -80,7 +80,8 @@ public sealed class TreeRolloutEngine
             var branchStep = new BranchStep(iteration, step, Seeds.Derive(_options.Seed, "branch-step", iteration, step));
             // Only candidates may branch, whatever a strategy returns: that is what keeps terminal steps unbranched.
             var eligible = candidates.Select(c => (c.Task, c.Slot)).ToHashSet();
-            var requests = _strategy.SelectRequests(candidates, branchStep).Where(r => eligible.Contains((r.Task, r.Slot)));
+            var requests = step < _strategy.Budget.FirstStep ? []
+                : _strategy.SelectRequests(candidates, branchStep).Where(r => eligible.Contains((r.Task, r.Slot)));
             var grants = BranchAllocator.Allocate(requests, allocated, _strategy.Budget, _options.Seed, iteration, step);
             foreach (var grant in grants) Branch(grant, trees[grant.Parent.Task], slots[grant.Parent.Task], brancher);
 

@@ -1,4 +1,5 @@
 using Spark.Core.Agents;
+using Spark.Core.Configuration;
 using Spark.Core.Environments;
 using Spark.Core.Rollouts;
 using Spark.Core.Rollouts.Branching;
@@ -81,6 +82,28 @@ public sealed class TreeRolloutEngineTests
         Assert.Equal(8, tree.Leaves.Count);
         Assert.All(tree.Leaves, l => Assert.True(l.Steps == 3 && l.Truncated && !l.Won));
         Assert.All(tree.Branches, b => Assert.True(b.Step < 2));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void No_trajectory_branches_before_the_first_branching_step(int firstStep)
+    {
+        // Every response explores, so without the rule the budget is spent on the first step.
+        var agent = new ScriptedAgent((_, _, _) => "<explore>hmm</explore><action>wait</action>");
+        var options = BranchingOptions.Parse(["m=2", "n=4", "b=2", $"from={firstStep}"]);
+        var engine = new TreeRolloutEngine(agent, BranchStrategies.Create("spark", options), new RolloutOptions { Seed = 1, MaxSteps = 6 });
+        var tree = engine.Run([Corridor2], t => new CorridorWorld(t, 30)).Trees.Single();
+        Assert.Equal(4, tree.Leaves.Count);
+        Assert.Equal(2, tree.Branches.Count);
+        Assert.All(tree.Branches, b => Assert.Equal(firstStep, b.Step));
+    }
+
+    [Fact]
+    public void A_negative_first_branching_step_is_refused_naming_the_field()
+    {
+        var e = Assert.Throws<ConfigException>(() => BranchStrategies.Create("spark", BranchingOptions.Parse(["from=-1"])));
+        Assert.Equal("from", e.Field);
     }
 
     [Fact]

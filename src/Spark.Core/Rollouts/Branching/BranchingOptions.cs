@@ -1,11 +1,12 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Spark.Core.Configuration;
 
 namespace Spark.Core.Rollouts.Branching;
 
 /// <summary>
 /// Settings of the branching strategies. Each strategy reads the ones it needs; the keys in brackets are
-/// what <see cref="Parse"/> accepts (<c>m=4 n=8 b=2 p=0.35 picks=4 k=20 margin=0</c>).
+/// what <see cref="Parse"/> accepts (<c>m=4 n=8 b=2 from=0 p=0.35 picks=4 k=20 margin=0</c>).
 /// </summary>
 public sealed record BranchingOptions
 {
@@ -17,6 +18,12 @@ public sealed record BranchingOptions
 
     /// <summary>[b] Branching factor (B): a branching trajectory continues plus B−1 children.</summary>
     public int Factor { get; init; } = 2;
+
+    /// <summary>[from] The first step (0-based) after which a trajectory may branch (<see cref="BranchBudget.FirstStep"/>);
+    /// 0 (the paper) allows every step. Left out of the settings' JSON when 0, so that run fingerprints written
+    /// before it existed still match.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int FirstStep { get; init; }
 
     /// <summary>[p] <c>fixed</c>: probability that a trajectory asks to branch after a step. The paper does not
     /// give its value; 0.35 is about the <c>&lt;explore&gt;</c> rate of the paper's first ALFWorld iteration (Table 7).</summary>
@@ -33,7 +40,7 @@ public sealed record BranchingOptions
     public double EntropyMargin { get; init; }
 
     /// <summary>The budget as the spark/fixed/entropy strategies use it.</summary>
-    public BranchBudget TreeBudget => new(Roots, Budget, Factor);
+    public BranchBudget TreeBudget => new(Roots, Budget, Factor) { FirstStep = FirstStep };
 
     /// <summary>Reads <c>key=value</c> settings over the defaults; a bad key or value names the field.</summary>
     public static BranchingOptions Parse(IEnumerable<string> settings)
@@ -50,11 +57,12 @@ public sealed record BranchingOptions
                 "m" or "roots" => o with { Roots = Int(key, value) },
                 "n" or "budget" => o with { Budget = Int(key, value) },
                 "b" or "factor" => o with { Factor = Int(key, value) },
+                "from" => o with { FirstStep = Int(key, value) },
                 "p" or "probability" => o with { Probability = Double(key, value) },
                 "picks" => o with { PicksPerStep = Int(key, value) },
                 "k" or "tokens" => o with { EntropyTokens = Int(key, value) },
                 "margin" => o with { EntropyMargin = Double(key, value) },
-                _ => throw new ConfigException(key, "unknown strategy option; known: m, n, b, p, picks, k, margin"),
+                _ => throw new ConfigException(key, "unknown strategy option; known: m, n, b, from, p, picks, k, margin"),
             };
         }
         return o;

@@ -15,7 +15,8 @@ namespace Spark.Bench.Benchmarks;
 /// </summary>
 public sealed class ScienceWorldBenchmark : IBenchmark
 {
-    const int TasksPerType = 6, RandomSteps = 30, Repeats = 7, WarmupPasses = 20;
+    internal const int TasksPerType = 6;
+    const int RandomSteps = 30, Repeats = 7, WarmupPasses = 20;
 
     public string Name => "scienceworld";
     public string Description => "ScienceWorld steps/s (gold paths, random walks), admissible-action list, Reset and Clone cost.";
@@ -69,19 +70,22 @@ public sealed class ScienceWorldBenchmark : IBenchmark
 
     sealed record GoldPath(ScienceWorldEnvironment Env, string[] Actions);
 
+    /// <summary>The benchmark's tasks: the first <see cref="TasksPerType"/> train variations of each task type
+    /// (the digest benchmark replays the same ones).</summary>
+    internal static IEnumerable<int> GoldPathTasks(ScienceWorldSuite suite) =>
+        Enumerable.Range(0, suite.Count("train")).GroupBy(i => suite.Describe("train", i).TaskType).SelectMany(g => g.Take(TasksPerType));
+
     static List<GoldPath> GoldPaths(ScienceWorldSuite suite)
     {
         var expert = suite.Expert!;
-        var byType = Enumerable.Range(0, suite.Count("train")).GroupBy(i => suite.Describe("train", i).TaskType);
         var paths = new List<GoldPath>();
-        foreach (var group in byType)
-            foreach (int index in group.Take(TasksPerType))
-            {
-                var env = suite.CreateEnvironment("train", index);
-                var trajectory = expert.Solve(env, env.Reset(), new Random(index));
-                if (!trajectory.Won) throw new InvalidOperationException($"expert lost {env.Task.TaskType} {env.Task.Index}");
-                paths.Add(new GoldPath(env, trajectory.Steps.Select(s => s.Action).ToArray()));
-            }
+        foreach (int index in GoldPathTasks(suite))
+        {
+            var env = suite.CreateEnvironment("train", index);
+            var trajectory = expert.Solve(env, env.Reset(), new Random(index));
+            if (!trajectory.Won) throw new InvalidOperationException($"expert lost {env.Task.TaskType} {env.Task.Index}");
+            paths.Add(new GoldPath(env, trajectory.Steps.Select(s => s.Action).ToArray()));
+        }
         return paths;
     }
 

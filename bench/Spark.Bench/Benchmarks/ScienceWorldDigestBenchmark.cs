@@ -17,7 +17,7 @@ namespace Spark.Bench.Benchmarks;
 /// </summary>
 public sealed class ScienceWorldDigestBenchmark : IBenchmark
 {
-    const int TasksPerType = 6, EvalStride = 7, Walks = 4, WalkSteps = 40, Waits = 12;
+    const int EvalStride = 7, Walks = 4, WalkSteps = 40, Waits = 12;
 
     static readonly string[] Rooms = ["kitchen", "hallway", "bathroom", "workshop", "greenhouse", "outside", "art studio", "living room", "bedroom", "foundry"];
 
@@ -47,7 +47,7 @@ public sealed class ScienceWorldDigestBenchmark : IBenchmark
         sb.AppendLine();
         sb.AppendLine($"- tasks: {tasks.Count}, steps: {_steps.ToString("N0", CultureInfo.InvariantCulture)}, run time: {seconds.ToString("F1", CultureInfo.InvariantCulture)} s");
         sb.AppendLine();
-        sb.AppendLine($"Tasks: {TasksPerType} train variations of each task type (the `scienceworld` benchmark's gold paths) and every " +
+        sb.AppendLine($"Tasks: {ScienceWorldBenchmark.TasksPerType} train variations of each task type (the `scienceworld` benchmark's gold paths) and every " +
                       $"{EvalStride}th task of L0, L1 and L2 built with `eval_per_type=all`. Per task: the reset, the expert's path twice " +
                       "(without and with the admissible list read before each step), every `look`/`inventory`/`teleport` of the " +
                       $"admissible list at a third and two thirds of the path (on clones), {Waits} `wait`s from there each followed by " +
@@ -72,8 +72,7 @@ public sealed class ScienceWorldDigestBenchmark : IBenchmark
         var train = new ScienceWorldSuite(new SuiteOptions());
         var all = new ScienceWorldSuite(new SuiteOptions(Extra: new Dictionary<string, string> { ["eval_per_type"] = "all" }));
         var tasks = new List<(ScienceWorldSuite, string, int)>();
-        foreach (var group in Enumerable.Range(0, train.Count("train")).GroupBy(i => train.Describe("train", i).TaskType))
-            foreach (int index in group.Take(TasksPerType)) tasks.Add((train, "train", index));
+        foreach (int index in ScienceWorldBenchmark.GoldPathTasks(train)) tasks.Add((train, "train", index));
         foreach (string split in new[] { "L0", "L1", "L2" })
             for (int i = 0; i < all.Count(split); i += EvalStride) tasks.Add((all, split, i));
         return tasks;

@@ -76,6 +76,9 @@ public sealed class ScienceWorldAbBenchmark : IBenchmark
         double firstHalf = Median(ratios.AsSpan(0, bursts / 2)), secondHalf = Median(ratios.AsSpan(bursts / 2));
 
         var sb = new StringBuilder(BenchReport.MachineHeader(Name, args));
+        if (Loaded(loadBefore) || Loaded(loadAfter))
+            sb.AppendLine("**Measured under load** (other processes were running): the steps/s below are not the machine's; " +
+                          "only the new/old ratio is meaningful.").AppendLine();
         sb.AppendLine($"- load average (1, 5, 15 min) before: {loadBefore}; after: {loadAfter}. " +
                       "On a loaded machine only the ratio means something; the steps/s are per thread CPU second.");
         sb.AppendLine($"- old: `{Path.GetFullPath(oldDir)}`{oldNote}");
@@ -184,6 +187,10 @@ public sealed class ScienceWorldAbBenchmark : IBenchmark
         int n = sorted.Length, half = (int)Math.Ceiling(0.98 * Math.Sqrt(n));
         return (sorted[Math.Max(0, n / 2 - half)], sorted[Math.Min(n - 1, n / 2 + half)]);
     }
+
+    /// <summary>True when the one-minute load average exceeds what this run alone puts on the machine (about 1).</summary>
+    static bool Loaded(string loadAverage) =>
+        double.TryParse(loadAverage.Split(',')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double load) && load > 1.5;
 
     static double Median(ReadOnlySpan<double> values) => Quantile(values, 0.5);
 

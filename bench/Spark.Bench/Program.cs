@@ -7,6 +7,7 @@ IBenchmark[] benchmarks =
     new Spark.Bench.Benchmarks.RolloutEngineBenchmark(),
     new Spark.Bench.Benchmarks.ScienceWorldBenchmark(),
     new Spark.Bench.Benchmarks.ScienceWorldDigestBenchmark(),
+    new Spark.Bench.Benchmarks.ScienceWorldAbBenchmark(),
     new Spark.Bench.Benchmarks.ServingBenchmark(),
     new Spark.Bench.Benchmarks.WebShopBenchmark(),
     new Spark.Bench.Benchmarks.HarnessBenchmark(),

@@ -89,6 +89,67 @@ public sealed class ScienceWorldBenchmark : IBenchmark
         return paths;
     }
 
+    /// <summary>
+    /// The entry point of side-by-side timing (<see cref="ScienceWorldAbBenchmark"/>, <c>scienceworld-ab</c>), which
+    /// finds it by name in each build it loads: keep its name, its class's full name and its signature. It prepares
+    /// one workload over the benchmark's tasks and returns a delegate that runs it <c>passes</c> times and returns the
+    /// number of steps taken. Only BCL types cross, so two builds loaded in one process share nothing else.
+    /// Workloads: "gold", Reset and the gold path of each task (Reset included in the time); "wait", two <c>wait</c>s
+    /// (11 ticks each) on a clone of each task's state half-way along its gold path (the clone included); "walk",
+    /// Reset and a recorded random walk of up to 30 admissible actions per task (the lists not read while timed).
+    /// </summary>
+    public static Func<int, long> PrepareAbWorkload(string workload)
+    {
+        var suite = new ScienceWorldSuite(new SuiteOptions());
+        var paths = GoldPaths(suite);
+        switch (workload)
+        {
+            case "gold":
+                return passes =>
+                {
+                    long steps = 0;
+                    for (int i = 0; i < passes; i++)
+                    {
+                        Replay(paths);
+                        foreach (var p in paths) steps += p.Actions.Length;
+                    }
+                    return steps;
+                };
+            case "wait":
+            {
+                const int waits = 2;
+                var mid = paths.Select(p =>
+                {
+                    p.Env.Reset();
+                    foreach (string a in p.Actions.Take(p.Actions.Length / 2)) p.Env.Step(a);
+                    return (ScienceWorldEnvironment)p.Env.Clone();
+                }).ToArray();
+                return passes =>
+                {
+                    for (int i = 0; i < passes; i++)
+                        foreach (var env in mid)
+                        {
+                            var clone = env.Clone();
+                            for (int k = 0; k < waits; k++) clone.Step("wait");
+                        }
+                    return (long)passes * mid.Length * waits;
+                };
+            }
+            case "walk":
+            {
+                var walks = new ScienceWorldBenchmark().RandomWalk(paths, 1);
+                long stepsPerPass = walks.Sum(w => (long)w.Length);
+                return passes =>
+                {
+                    for (int i = 0; i < passes; i++) WalkStepsOnly(paths, walks);
+                    return passes * stepsPerPass;
+                };
+            }
+            default:
+                throw new ArgumentException($"unknown workload '{workload}' (gold, wait, walk)", nameof(workload));
+        }
+    }
+
     static void Replay(List<GoldPath> paths)
     {
         foreach (var p in paths)

@@ -47,9 +47,7 @@ public class StructureCacheTests
 
     /// <summary>Terminals, substances, animals and plants share referent sets by what their names are made of (kind,
     /// name, fire, a terminal's owner's name, a living thing's species and stage, a plant's sickness and height): the
-    /// shared set for an object's present key must list what building its set
-    /// afresh lists. (An object's cached set may lag behind its fresh one: a terminal keeps its owner's old name
-    /// when the owner is renamed, water to steam, as before the sets were shared.)</summary>
+    /// shared set for an object's present key must list what building its set afresh lists.</summary>
     [Fact]
     public void Shared_referent_sets_equal_fresh_ones_after_every_step()
     {
@@ -70,6 +68,60 @@ public class StructureCacheTests
         }
         Assert.True(compared > 1000, $"only {compared} shared sets compared");
         Assert.Superset(new HashSet<Kind> { Kind.Terminal, Kind.Water, Kind.Animal, Kind.Plant }, kinds);
+    }
+
+    /// <summary>Every object's cached referent set (the one the parser and the object list read) must list what
+    /// building it afresh lists: a change to anything its names are made of marks it stale. Terminals are named
+    /// after their owner ("steam terminal 1"), so renaming the owner (water boiling to steam, a seed growing into
+    /// a tree) must reach them; the original builds its terminals' referents from the owner's name when asked.</summary>
+    [Fact]
+    public void Cached_referent_sets_equal_fresh_ones_after_every_step()
+    {
+        int compared = 0, terminals = 0;
+        foreach (var env in StatesAlongPaths(25, ("find-plant", 1), ("identify-life-stages-2", 0), ("melt", 0)))
+        {
+            var w = env.CurrentEpisode.World;
+            for (int id = 0; id < w.Count; id++)
+            {
+                if (w.Has(id, ObjFlags.Deleted)) continue;
+                var cached = Referents.Of(w, id);
+                var fresh = Referents.BuildSet(w, id);
+                Assert.True(fresh.Raw.SequenceEqual(cached.Raw),
+                    $"{w.KindOf(id)} {w.NameOf(id)} ({id}): cached [{string.Join(", ", cached.Raw)}], fresh [{string.Join(", ", fresh.Raw)}]");
+                Assert.Equal(fresh.Tokens, cached.Tokens);
+                compared++;
+                if (KindFacts.IsTerminal(w.KindOf(id))) terminals++;
+            }
+        }
+        Assert.True(terminals > 1000, $"only {terminals} terminals compared");
+        Assert.True(compared > 10000, $"only {compared} sets compared");
+    }
+
+    /// <summary>Water boiled to steam: its terminals are "steam terminal 1/2" to the parser, as in the original,
+    /// no longer "water terminal 1/2".</summary>
+    [Fact]
+    public void A_renamed_owner_s_terminals_take_its_new_name()
+    {
+        var suite = new ScienceWorldSuite(new SuiteOptions());
+        var env = suite.CreateVariation("boil", 0);
+        env.Reset();
+        var w = env.CurrentEpisode.World;
+        int water = Things.Water(w);
+        w.AddChild(w.AgentLocation, water);
+        int t1 = Electrical.Terminal1(water), t2 = Electrical.Terminal2(water);
+        Assert.Contains("water terminal 1", Referents.Of(w, t1).Raw);
+        Assert.Equal("a substance called water", env.Step("look at water").Observation);
+
+        w[water].Temperature = 150;
+        Spark.Environments.ScienceWorld.Simulation.Thermal.ChangeOfState(w, water);
+        Assert.Equal("steam", w.NameOf(water));
+
+        Assert.Contains("steam terminal 1", Referents.Of(w, t1).Raw);
+        Assert.Contains("terminal 1 on steam", Referents.Of(w, t1).Raw);
+        Assert.DoesNotContain("water terminal 1", Referents.Of(w, t1).Raw);
+        Assert.Contains("steam terminal 2", Referents.Of(w, t2).Raw);
+        Assert.Equal(Referents.BuildSet(w, t1).Raw, Referents.Of(w, t1).Raw);
+        Assert.Equal("a terminal 1. it is connected to: nothing.", env.Step("look at steam terminal 1").Observation);
     }
 
     /// <summary>Each task built makes its own species records for trees; shared referent sets must be keyed by what

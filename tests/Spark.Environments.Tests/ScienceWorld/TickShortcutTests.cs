@@ -107,6 +107,29 @@ public class TickShortcutTests
         }
     }
 
+    /// <summary>The heat exchange's touch runs its arithmetic even for equal temperatures (no branch), which keeps
+    /// the bits only for temperatures that are finite and not −0: every object's temperature must be so after every
+    /// step of expert paths that heat, cool, burn and measure.</summary>
+    [Theory]
+    [InlineData("boil", 0)]
+    [InlineData("freeze", 1)]
+    [InlineData("use-thermometer", 2)]
+    [InlineData("melt", 2)]
+    [InlineData("change-the-state-of-matter-of", 0)]
+    public void Every_temperature_is_finite_and_never_negative_zero(string taskType, int variation)
+    {
+        int checkedObjects = 0;
+        foreach (var (action, w) in GoldPaths.Replay(taskType, variation, "wait", "wait", "wait"))
+            for (int id = 0; id < w.Count; id++)
+            {
+                double t = w[id].Temperature;
+                Assert.True(double.IsFinite(t) && !(t == 0 && double.IsNegative(t)),
+                    $"{w.NameOf(id)}: {t} after '{action}'");
+                checkedObjects++;
+            }
+        Assert.True(checkedObjects > 1000);
+    }
+
     [Theory]
     [InlineData("boil", 3)]
     [InlineData("find-animal", 5)]

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Spark.Environments.ScienceWorld.Objects;
 using Spark.Environments.ScienceWorld.World;
 
@@ -60,16 +62,7 @@ internal static class Thermal
         // One pass over the records fills it; the records and the material table are read through locals,
         // which the JIT keeps in registers (through the world it reloads them after every store).
         var physics = w.Shared.PhysicsTable;
-        int n = 0;
-        foreach (int c in children)
-        {
-            ref readonly var o = ref objects[c];
-            if (o.Material < 0) continue;
-            warm[n] = c;
-            t[n] = o.Temperature;
-            k[n] = physics[o.Material].Conductivity;
-            n++;
-        }
+        int n = Gather(objects, children, physics, warm, t, k);
         t = t[..n];
         k = k[..n];
         ref var box = ref objects[container];
@@ -81,6 +74,33 @@ internal static class Thermal
         }
         TouchPairs(t, k);
         for (int i = 0; i < n; i++) objects[warm[i]].Temperature = t[i];
+    }
+
+    /// <summary>Copies the temperatures and conductivities of the children with a material into the dense
+    /// <paramref name="t"/> and <paramref name="k"/> (their ids into <paramref name="warm"/>); returns how many.
+    /// A method of its own, out of the tick's large frame, where the JIT had no registers left for this loop and
+    /// reloaded its spans and their lengths from the stack on every child (seen in a `perf` profile against the
+    /// JIT's listing); here they stay in registers, and the scratch spans are indexed without bounds checks.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int Gather(Span<ObjectState> objects, ReadOnlySpan<int> children, MaterialPhysics[] physics, Span<int> warm, Span<double> t, Span<double> k)
+    {
+        // The scratch spans are as long as the children (TickWithContents reserves them so); checked once here.
+        if (warm.Length < children.Length || t.Length < children.Length || k.Length < children.Length)
+            throw new ArgumentException("Heat exchange scratch shorter than the children.");
+        ref int warmRef = ref MemoryMarshal.GetReference(warm);
+        ref double tRef = ref MemoryMarshal.GetReference(t);
+        ref double kRef = ref MemoryMarshal.GetReference(k);
+        int n = 0;
+        foreach (int c in children)
+        {
+            ref readonly var o = ref objects[c];
+            if (o.Material < 0) continue;
+            Unsafe.Add(ref warmRef, n) = c;
+            Unsafe.Add(ref tRef, n) = o.Temperature;
+            Unsafe.Add(ref kRef, n) = physics[o.Material].Conductivity;
+            n++;
+        }
+        return n;
     }
 
     /// <summary><see cref="ExchangeHeat"/> for a container holding one object: the one touch, if both have a
@@ -231,10 +251,13 @@ internal static class Thermal
     }
 
     /// <summary>Two objects in contact move 10% of the way towards each other's temperature, scaled by the
-    /// lower conductivity; the second moves towards the first's new temperature, as in the original.</summary>
+    /// lower conductivity; the second moves towards the first's new temperature, as in the original. The original
+    /// returns early when the two are equal; here the arithmetic runs anyway, without the branch: with a == b the
+    /// difference is +0, so is the clipped step, and x + (+0) is x for every temperature the world can hold (finite,
+    /// never −0: no constant is, and a sum or product of these operations rounds an exact zero to +0;
+    /// <c>TickShortcutTests</c> checks it along expert paths), so the bits are the same.</summary>
     static void Touch(ref double a, double ka, ref double b, double kb)
     {
-        if (a == b) return;
         double k = Math.Min(ka, kb);
         a += Clip((b - a) * k * Coefficient);
         b += Clip((a - b) * k * Coefficient);

@@ -71,6 +71,9 @@ internal sealed partial class SimWorld
         ref var o = ref _objects[id];
         o.Name += " (deleted)";
         o.Flags |= ObjFlags.Deleted;
+        // Nothing reaches a deleted object's names any more; kept true to the new name all the same.
+        MarkStale(id);
+        TerminalOwnerRenamed(id);
     }
 
     public void MoveAllChildren(int from, int to)

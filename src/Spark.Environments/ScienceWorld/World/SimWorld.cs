@@ -222,7 +222,18 @@ internal sealed partial class SimWorld
         if (_objects[id].Name == name) return;
         _objects[id].Name = name;
         Touch(id);
+        TerminalOwnerRenamed(id);
         PortalEndRenamed(id);
+    }
+
+    /// <summary>A terminal is named after its owner ("steam terminal 1", "terminal 1 on steam"; the original asks
+    /// its owner's name whenever it lists them): when the owner is renamed, its terminals' cached referents (and
+    /// their place in the shared sets, keyed by the owner's name) must be looked up again. Terminals are children
+    /// of their owner.</summary>
+    void TerminalOwnerRenamed(int id)
+    {
+        for (int c = _objects[id].FirstChild; c >= 0; c = _objects[c].Next)
+            if (KindFacts.IsTerminal(_objects[c].Kind) && _objects[c].Owner == id) MarkStale(c);
     }
 
     /// <summary>A portal's opening mask is built from the names of its two ends (<see cref="CacheReferents"/>):

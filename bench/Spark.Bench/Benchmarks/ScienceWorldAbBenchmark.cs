@@ -10,7 +10,7 @@ namespace Spark.Bench.Benchmarks;
 
 /// <summary>
 /// Side-by-side timing of two builds of the built-in ScienceWorld in one process. Separate benchmark processes of one
-/// binary differ by up to 1.5× on the shared machine (placement, frequency, the other jobs), far more than the changes
+/// binary differ by up to 2.4× on this machine, even quiet (placement, frequency, the other jobs), far more than the changes
 /// a speed pass makes; within one process, bursts of the same workload alternated between the two builds see the
 /// same conditions. Each build is loaded into its own (non-collectible) <see cref="AssemblyLoadContext"/> that resolves
 /// assemblies from its build directory; the workload comes from the entry point

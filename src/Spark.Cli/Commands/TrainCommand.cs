@@ -28,7 +28,7 @@ public static class TrainCommand
         var roots = new Option<int?>("--roots") { Description = "M: initial roots per task (paper: 4)." };
         var budget = new Option<int?>("--budget") { Description = "N: leaves per task (paper: 8); chains runs N independent trajectories." };
         var factor = new Option<int?>("--factor") { Description = "B: branching factor (paper: 2)." };
-        var branch = new Option<string[]>("--branch") { Description = "Strategy setting KEY=VALUE (p=0.35, picks=4, k=20, margin=0.1).", AllowMultipleArgumentsPerToken = true };
+        var branch = new Option<string[]>("--branch") { Description = "Strategy setting KEY=VALUE: from=3 (first step that may branch; paper 0), p=0.35 and picks=4 (fixed), k=20 and margin=0.1 (entropy).", AllowMultipleArgumentsPerToken = true };
         var advantage = new Option<string>("--advantage") { Description = "Advantage estimator: grpo, grpo-traj, drgrpo, tree-node, gigpo.", DefaultValueFactory = _ => "grpo" };
         var skipUniform = new Option<bool>("--skip-uniform-groups") { Description = "Train only on tasks whose leaves earned different rewards (DAPO's group filter)." };
         var lr = new Option<double?>("--lr") { Description = "Actor learning rate (constant unless --lr-decay)." };
